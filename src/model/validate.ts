@@ -1,0 +1,46 @@
+import type { z } from "zod";
+
+/** Invalid data, with where it came from: `claims.jsonl:12: evidence.start: ...`. */
+export class ValidationError extends Error {
+  constructor(
+    readonly location: string,
+    readonly issues: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super(`${location}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`);
+    this.name = "ValidationError";
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
+export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+/** Parses a value with a schema or throws a ValidationError naming `location` and the field. */
+export function parseAt<S extends z.ZodTypeAny>(schema: S, value: unknown, location: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationError(location, issuesOf(r.error));
+  return r.data;
+}
+
+/**
+ * Parses JSONL text line by line. Blank lines are skipped; line numbers are 1-based so that
+ * messages match an editor.
+ */
+export function* parseJsonl<S extends z.ZodTypeAny>(schema: S, text: string, file: string): Generator<z.infer<S>> {
+  let lineNo = 0;
+  for (const line of text.split("\n")) {
+    lineNo++;
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new ValidationError(`${file}:${lineNo}`, [{ path: "", message: `invalid JSON (${(e as Error).message})` }]);
+    }
+    yield parseAt(schema, value, `${file}:${lineNo}`);
+  }
+}

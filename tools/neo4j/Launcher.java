@@ -1,0 +1,72 @@
+// Embedded Neo4j Community DBMS with the Bolt connector, for machines without Docker.
+// Run by tools/neo4j/neo4j.mjs as a single-file program: java -cp 'lib/*' Launcher.java
+// Arguments: DATA_DIR PORT PLUGINS_DIR. The password comes from NEO4J_PASSWORD so that it never
+// appears in the process list.
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.Map;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+public class Launcher {
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      System.err.println("usage: Launcher DATA_DIR PORT PLUGINS_DIR");
+      System.exit(2);
+    }
+    Path home = Path.of(args[0]).toAbsolutePath();
+    int port = Integer.parseInt(args[1]);
+    Path plugins = Path.of(args[2]).toAbsolutePath();
+    String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "neo4j-local");
+    if (password.length() < 8) {
+      System.err.println("NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum)");
+      System.exit(2);
+    }
+    String pageCache = System.getenv().getOrDefault("KG_NEO4J_PAGECACHE", "512m");
+    Files.createDirectories(home);
+
+    Map<String, String> config = new TreeMap<>();
+    config.put("server.bolt.enabled", "true");
+    config.put("server.bolt.listen_address", "127.0.0.1:" + port);
+    config.put("server.bolt.advertised_address", "127.0.0.1:" + port);
+    config.put("server.http.enabled", "false");
+    config.put("server.https.enabled", "false");
+    config.put("dbms.security.auth_enabled", "true");
+    config.put("dbms.usage_report.enabled", "false");
+    config.put("server.memory.pagecache.size", pageCache);
+    config.put("db.tx_log.rotation.retention_policy", "2 files");
+    config.put("server.directories.plugins", plugins.toString());
+    config.put("dbms.security.procedures.unrestricted", "apoc.*");
+    config.put("dbms.security.procedures.allowlist", "apoc.*,db.*,dbms.*,gds.*");
+
+    long started = System.nanoTime();
+    // written out as a neo4j.conf so the effective settings can be read next to the data
+    Path conf = home.resolve("neo4j.conf");
+    StringBuilder text = new StringBuilder("# written by tools/neo4j/Launcher.java on every start\n");
+    config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    Files.writeString(conf, text.toString());
+    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("kg-neo4j: shutting down");
+      dbms.shutdown();
+      System.out.println("kg-neo4j: stopped");
+    }, "kg-neo4j-shutdown"));
+
+    // The embedded API runs with full rights, so the password is set here on every start: a
+    // fresh store never keeps the default neo4j/neo4j, and a changed NEO4J_PASSWORD takes effect.
+    GraphDatabaseService system = dbms.database("system");
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      // Neo4j refuses to "change" a password to the one it already has: nothing to do then.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+    }
+
+    dbms.database("neo4j"); // fail fast if the default database cannot start
+    System.out.printf("kg-neo4j: ready on bolt://127.0.0.1:%d in %.1f s%n", port, (System.nanoTime() - started) / 1e9);
+    Thread.currentThread().join();
+  }
+}

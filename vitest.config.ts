@@ -1,0 +1,37 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: fast unit tests run in parallel; tests that talk to the one real Neo4j
+// (`*.neo4j.test.ts`) run one file at a time so that they never see each other's data.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
+          exclude: ["**/*.neo4j.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "neo4j",
+          include: ["test/**/*.neo4j.test.ts"],
+          globalSetup: ["test/setup/neo4j.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["test/**/*.browser.test.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
