@@ -9,13 +9,20 @@ import { localNeo4j } from "../tools/neo4j/neo4j.js";
 // suite's own Neo4j is untouched. The jars are shared with the suite's instance.
 const home = mkdtempSync(path.join(os.tmpdir(), "kg-neo4j-launcher-"));
 const port = 7787;
-const env = { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${port}`, KG_NEO4J_HOME: home, KG_NEO4J_HEAP: "512m", KG_NEO4J_PAGECACHE: "64m" };
+const env = {
+  ...process.env,
+  NEO4J_URI: `bolt://127.0.0.1:${port}`,
+  KG_NEO4J_HOME: home,
+  KG_NEO4J_HEAP: "512m",
+  KG_NEO4J_PAGECACHE: "64m",
+};
 const shared = localNeo4j({ ...process.env, NEO4J_URI: undefined, KG_NEO4J_HOME: process.env.KG_NEO4J_HOME });
 mkdirSync(home, { recursive: true });
 symlinkSync(shared.lib, path.join(home, "lib"));
 symlinkSync(shared.plugins, path.join(home, "plugins"));
 
-const npm = (script: string) => spawnSync("npm", ["run", "--silent", script], { env, encoding: "utf8", timeout: 240_000 });
+const npm = (script: string) =>
+  spawnSync("npm", ["run", "--silent", script], { env, encoding: "utf8", timeout: 240_000 });
 
 afterAll(() => {
   spawnSync("npm", ["run", "--silent", "neo4j:stop"], { env, timeout: 120_000 });

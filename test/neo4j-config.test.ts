@@ -13,7 +13,12 @@ describe("Neo4j configuration", () => {
   });
 
   it("reads Neo4j's own variable names", () => {
-    const c = neo4jConfigFromEnv({ NEO4J_URI: "neo4j://db:7999", NEO4J_USERNAME: "u", NEO4J_PASSWORD: "p", NEO4J_DATABASE: "d" });
+    const c = neo4jConfigFromEnv({
+      NEO4J_URI: "neo4j://db:7999",
+      NEO4J_USERNAME: "u",
+      NEO4J_PASSWORD: "p",
+      NEO4J_DATABASE: "d",
+    });
     expect(c).toEqual({ uri: "neo4j://db:7999", username: "u", password: "p", database: "d" });
     expect(boltPort(c.uri)).toBe(7999);
   });

@@ -51,7 +51,11 @@ describe("Neo4j smoke test", () => {
   it("creates the uniqueness constraints", async () => {
     await ensureSchema(driver, config.database);
     await ensureSchema(driver, config.database); // idempotent
-    const r = await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", {}, { database: config.database });
+    const r = await driver.executeQuery(
+      "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names",
+      {},
+      { database: config.database },
+    );
     expect(r.records[0]!.get("names")).toEqual(expect.arrayContaining(["entity_id", "article_id", "claim_id"]));
   });
 

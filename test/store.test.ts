@@ -19,7 +19,15 @@ const text =
   "The Center for Strategic and International Studies found that in 2024, China increased sales of ammonium perchlorate.";
 
 function article(id: string, body = text): Article {
-  return { id, title: `Title ${id}`, publisher: "Kyiv Post", date: "2026-02-05", url: null, text: body, sourcePath: `${id}.txt` };
+  return {
+    id,
+    title: `Title ${id}`,
+    publisher: "Kyiv Post",
+    date: "2026-02-05",
+    url: null,
+    text: body,
+    sourcePath: `${id}.txt`,
+  };
 }
 
 function entity(type: string, name: string, aliases: string[] = []): Entity {
@@ -55,7 +63,11 @@ function supplies(doc: string, object: string, body = text): Claim {
 
 const batch = () => ({
   articles: [article("a1")],
-  entities: [entity("Country", "China", ["Beijing"]), entity("Item", "ammonium perchlorate"), entity("Country", "Russia")],
+  entities: [
+    entity("Country", "China", ["Beijing"]),
+    entity("Item", "ammonium perchlorate"),
+    entity("Country", "Russia"),
+  ],
   claims: [supplies("a1", "ammonium perchlorate")],
 });
 
@@ -90,8 +102,16 @@ describe("embedded store", () => {
 
   it("replaces a re-ingested article's claims and keeps other articles", async () => {
     const body2 = "CSIS found that China increased sales of nitrocellulose and China increased sales of optics.";
-    await mergeIntoStore(dir, { ...batch(), articles: [article("a1"), article("a2", body2)], claims: [supplies("a1", "ammonium perchlorate"), supplies("a2", "nitrocellulose", body2)] });
-    const r = await mergeIntoStore(dir, { articles: [article("a2", body2 + " ")], entities: [], claims: [supplies("a2", "optics", body2 + " ")] });
+    await mergeIntoStore(dir, {
+      ...batch(),
+      articles: [article("a1"), article("a2", body2)],
+      claims: [supplies("a1", "ammonium perchlorate"), supplies("a2", "nitrocellulose", body2)],
+    });
+    const r = await mergeIntoStore(dir, {
+      articles: [article("a2", body2 + " ")],
+      entities: [],
+      claims: [supplies("a2", "optics", body2 + " ")],
+    });
     expect(r).toMatchObject({ articlesReplaced: 1, claimsAdded: 1, claimsRemoved: 1 });
     const objects = (await readStore(dir)).claims.map((c) => `${c.doc}:${c.object}`);
     expect(objects).toEqual(["a1:ammonium perchlorate", "a2:optics"]);
@@ -141,7 +161,9 @@ describe("atomic writes", () => {
       import { writeFileAtomic } from ${JSON.stringify(path.resolve("src/store/atomic.ts"))};
       async function* slow() { for (let i = 0; ; i++) { if (i === 3) console.log("writing"); yield "x".repeat(1 << 20); await new Promise(r => setTimeout(r, 20)); } }
       await writeFileAtomic(${JSON.stringify(file)}, slow());`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
