@@ -9,6 +9,7 @@
  * KG_NEO4J_PAGECACHE (default 512m).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -57,10 +58,16 @@ export function localNeo4j(env: NodeJS.ProcessEnv = process.env): LocalNeo4j {
 
 const log = (msg: string) => console.log(`neo4j: ${msg}`);
 
-/** Jars are resolved once into lib/ (Maven caches them in ~/.m2); a marker says lib/ is whole. */
+/**
+ * Jars are resolved once into lib/ (Maven caches them in ~/.m2). A marker says lib/ is whole and
+ * holds the pom's hash, so that a changed pom.xml (a version, an exclusion) is resolved anew.
+ */
 export async function resolveJars(n: LocalNeo4j): Promise<void> {
   const marker = path.join(n.lib, ".complete");
-  if (existsSync(marker)) return;
+  const pomHash = createHash("sha256")
+    .update(readFileSync(path.join(toolDir, "pom.xml")))
+    .digest("hex");
+  if (existsSync(marker) && readFileSync(marker, "utf8").trim() === pomHash) return;
   log("resolving Neo4j Community and APOC jars from Maven Central (first run only)…");
   const tmp = `${n.lib}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -80,6 +87,7 @@ export async function resolveJars(n: LocalNeo4j): Promise<void> {
   if (mvn.status !== 0)
     throw new Error(`mvn failed (exit ${mvn.status}); is Maven installed and Maven Central reachable?`);
   // APOC is loaded as a plugin from its own folder, the way a Neo4j server loads it
+  rmSync(n.plugins, { recursive: true, force: true });
   mkdirSync(n.plugins, { recursive: true });
   for (const f of readdirSync(tmp)) {
     if (f.startsWith("apoc-")) {
@@ -87,7 +95,7 @@ export async function resolveJars(n: LocalNeo4j): Promise<void> {
       rmSync(path.join(tmp, f));
     }
   }
-  writeFileSync(path.join(tmp, ".complete"), "");
+  writeFileSync(path.join(tmp, ".complete"), `${pomHash}\n`);
   rmSync(n.lib, { recursive: true, force: true });
   renameSync(tmp, n.lib);
 }
