@@ -26,6 +26,17 @@ export function parseAt<S extends z.ZodTypeAny>(schema: S, value: unknown, locat
   return r.data;
 }
 
+/** One JSONL line: JSON syntax and schema errors both name `location` (file:line). */
+export function parseJsonlLine<S extends z.ZodTypeAny>(schema: S, line: string, location: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    throw new ValidationError(location, [{ path: "", message: `invalid JSON (${(e as Error).message})` }]);
+  }
+  return parseAt(schema, value, location);
+}
+
 /**
  * Parses JSONL text line by line. Blank lines are skipped; line numbers are 1-based so that
  * messages match an editor.
@@ -34,13 +45,6 @@ export function* parseJsonl<S extends z.ZodTypeAny>(schema: S, text: string, fil
   let lineNo = 0;
   for (const line of text.split("\n")) {
     lineNo++;
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new ValidationError(`${file}:${lineNo}`, [{ path: "", message: `invalid JSON (${(e as Error).message})` }]);
-    }
-    yield parseAt(schema, value, `${file}:${lineNo}`);
+    if (line.trim() !== "") yield parseJsonlLine(schema, line, `${file}:${lineNo}`);
   }
 }

@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from "node:fs";
 import { createInterface } from "node:readline";
 import type { z } from "zod";
-import { parseAt, ValidationError } from "../model/validate.js";
+import { parseJsonlLine } from "../model/validate.js";
 
 /** JSONL lines of values, in order. */
 export function* toJsonl(values: Iterable<unknown>): Generator<string> {
@@ -22,14 +22,7 @@ export async function* readJsonlFile<S extends z.ZodTypeAny>(file: string, schem
   let n = 0;
   for await (const line of lines) {
     n++;
-    if (line.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new ValidationError(`${file}:${n}`, [{ path: "", message: `invalid JSON (${(e as Error).message})` }]);
-    }
-    yield parseAt(schema, value, `${file}:${n}`);
+    if (line.trim() !== "") yield parseJsonlLine(schema, line, `${file}:${n}`);
   }
 }
 
