@@ -1,0 +1,73 @@
+import type { Lexicon } from "../vocab/vocab.js";
+
+/** Regular-expression building blocks shared by the relation frames, compiled from the lexicon. */
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const altCache = new WeakMap<readonly string[], string>();
+
+export function alt(words: readonly string[]): string {
+  const hit = altCache.get(words);
+  if (hit !== undefined) return hit;
+  const out = [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escape(w).replace(/ /g, "\\s+"))
+    .join("|");
+  altCache.set(words, out);
+  return out;
+}
+
+/** one actor mask, or a list of them ("«1», «2» and the «3»") */
+export const A = "«\\d+»";
+export const AL = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»)*`;
+/** quantities and qualifiers before a recipient ("at least 20 «Russian military factories»") */
+export const PRE_R =
+  "(?:the\\s+|at\\s+least\\s+|some\\s+|about\\s+|around\\s+|more\\s+than\\s+|over\\s+|several\\s+|dozens\\s+of\\s+|hundreds\\s+of\\s+|[\\d,]+\\s+|now-sanctioned\\s+|sanctioned\\s+|various\\s+countries,?\\s+including\\s+|entities\\s+in\\s+|companies\\s+in\\s+|firms\\s+in\\s+|customers\\s+in\\s+|buyers\\s+in\\s+)*";
+/** auxiliaries, adverbs and time phrases between a subject and its verb */
+export const ADV =
+  "(?:\\s+(?:has|have|had|is|are|was|were|been|be|being|will|would|could|may|might|must|shall|also|reportedly|allegedly|directly|indirectly|secretly|covertly|quietly|openly|illegally|continue[sd]?\\s+to|continuing\\s+to|not|no\\s+longer|never|still|increasingly|now|already|recently|repeatedly|actively|likely|probably|significantly|sharply|further|even|apparently|admitted\\s+to\\s+having|going\\s+to|n't|did|does|do|did\\s+not|does\\s+not|do\\s+not|didn't|doesn't|don't|hasn't|haven't|stopped|started|began|begun|helped|to|then|later|earlier|first|again|in\\s+recent\\s+\\w+|this\\s+\\w+|last\\s+\\w+|in\\s+\\d{4},?|plans?\\s+to|planned\\s+to|agreed\\s+to|tried\\s+to|trying\\s+to|set\\s+to|is\\s+said\\s+to|are\\s+said\\s+to|is\\s+believed\\s+to|are\\s+believed\\s+to|is\\s+assumed\\s+to\\s+be|are\\s+assumed\\s+to\\s+be|is\\s+suspected\\s+of|are\\s+suspected\\s+of|accused\\s+of))*";
+/** a pronoun subject, resolved by the frames to the clause's actor */
+export const PRON = "(?:\\b(?:it|they|It|They)\\b)";
+
+export interface FramePatterns {
+  supplyV: string;
+  importV: string;
+  reportV: string;
+  hedge: RegExp;
+  negation: RegExp;
+  negationCue: RegExp;
+}
+
+export function framePatterns(lex: Lexicon): FramePatterns {
+  return {
+    supplyV: alt(lex.supplyVerbs),
+    importV: alt(lex.importVerbs),
+    reportV: alt(lex.reportingVerbs),
+    hedge: new RegExp(`\\b(?:${alt(lex.hedges)})\\b`, "i"),
+    negation: new RegExp(`(?:\\b(?:${alt(lex.negations.filter((n) => n !== "n't"))})\\b|n't\\b)`, "i"),
+    negationCue: new RegExp(`\\b(?:${alt(lex.negationCues)})\\b`, "i"),
+  };
+}
+
+const cache = new WeakMap<object, Map<string, RegExp>>();
+
+/**
+ * A frame pattern, compiled once per vocabulary: `id` names the call site, `build` is only
+ * called on the first use (the pattern strings are several kilobytes of alternations).
+ */
+export function rx(owner: object, id: string, build: () => string, flags = ""): RegExp {
+  let m = cache.get(owner);
+  if (!m) {
+    m = new Map();
+    cache.set(owner, m);
+  }
+  let r = m.get(id);
+  if (!r) {
+    r = new RegExp(build(), flags);
+    m.set(id, r);
+  }
+  r.lastIndex = 0;
+  return r;
+}

@@ -1,0 +1,1077 @@
+import type { Lexicon } from "../vocab/vocab.js";
+import type { Draft, Ref } from "./draft.js";
+import type { FrameContext } from "./context.js";
+import { parseItems } from "./items.js";
+import { A, ADV, AL, alt, PRON, rx } from "./patterns.js";
+import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
+
+/**
+ * Frames for the relation types other than SUPPLIES: AFFILIATED_WITH (titles, appositives),
+ * ATTACKS, SANCTIONS, PRODUCES, USES, COOPERATES_WITH, TRADES_WITH, COMPONENT_OF, LOCATED_IN.
+ */
+
+const derivedCache = new WeakMap<Lexicon, { ATTV: string; SANV: string }>();
+
+/** Verb alternations without the ambiguous forms ("strikes", "sanctions" are usually nouns). */
+function derived(lex: Lexicon): { ATTV: string; SANV: string } {
+  let d = derivedCache.get(lex);
+  if (!d) {
+    d = {
+      ATTV: alt(
+        lex.attackVerbs.filter(
+          (v) => !/^(?:launched|fired|hit|hits|target|targets|strike|strikes|attack|attacks|shells)$/.test(v),
+        ),
+      ),
+      SANV: alt(lex.sanctionVerbs.filter((v) => !/^(?:sanctions|sanction|targets)$/.test(v))),
+    };
+    derivedCache.set(lex, d);
+  }
+  return d;
+}
+
+const mention = (idx: number): Ref => ({ kind: "mention", idx });
+const item = (name: string, type: "Item" | "Weapon" = "Item"): Ref => ({ kind: "item", name, type });
+
+export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
+  const out: Draft[] = [];
+  const m = view.masked;
+  const men = view.mentions;
+  const lex = ctx.lex;
+  const run = (re: RegExp, f: (x: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let x: RegExpExecArray | null; (x = re.exec(m)) !== null;) {
+      f(x);
+      if (x[0].length === 0) re.lastIndex++;
+    }
+  };
+  const idx = (x: RegExpExecArray, g: number) => x.indices![g]!;
+  const items = (a: number, b: number) => parseItems(view, a, b, ctx.items);
+  const typeOf = (i: number) => men[i]?.entity.type;
+  const isActor = (i: number) => ["Country", "Organization", "Group"].includes(typeOf(i) ?? "");
+  // noun and title frames carry no polarity of their own ("U.S. President Trump has not secured ...")
+  const push = (d: Omit<Draft, "verbAt"> & { verbAt?: number }) =>
+    out.push({ verbAt: d.span[0], ...(/:verb/.test(d.rule) ? {} : { negated: false }), ...d });
+  const subjOf = (s: string, at: number): Ref[] =>
+    /^(?:it|they|its|their)$/i.test(s.trim()) ? ctx.pronoun(view, at) : actorsIn(s).map(mention);
+
+  // ---- AFFILIATED_WITH ----
+  const titleWords = alt(lex.personTitles);
+  men.forEach((p, pi) => {
+    if (p.entity.type !== "Person") return;
+    const tag = `«${pi}»`;
+    const at = m.indexOf(tag);
+    if (at < 0) return;
+    // "«U.S.» President «Donald Trump»", "‹Chinese› leader «Xi»", "«China»'s foreign ministry spokesperson «Wang»"
+    const before = m.slice(0, at);
+    const t = rx(
+      ctx.lex,
+      "relations:1",
+      () =>
+        `(«\\d+»|‹\\d+›)(?:'s)?\\s+((?:then-|former\\s+|ex-|acting\\s+)?(?:(?!(?:including|and|or|with|by|for|to|from|in|at|on|the|a|an|said|says|told)\\s)(?:[A-Za-z][A-Za-z-]*|of)\\s+){0,4}?)$`,
+    ).exec(before);
+    if (
+      t &&
+      rx(ctx.lex, "relations:2", () => `(?:^|\\s|-)(?:${titleWords})\\s*$`, "i").test(t[2]!) &&
+      t[2]!.trim().length > 0
+    ) {
+      const o = Number(t[1]!.slice(1, -1));
+      push({
+        predicate: "AFFILIATED_WITH",
+        subject: mention(pi),
+        object: mention(o),
+        span: [t.index, at + tag.length],
+        rule: "affiliation:title",
+        confidence: 0.85,
+      });
+    }
+    const after = m.slice(at + tag.length);
+    // "«Oleh Ivashchenko», head of «Foreign Intelligence Service of Ukraine»", "«X», a senior fellow at the «Atlantic Council»"
+    const ap = rx(
+      ctx.lex,
+      "relations:3",
+      () =>
+        `^,\\s+(?:a\\s+|an\\s+|the\\s+|then\\s+|now\\s+|former\\s+)?(?:(?:«\\d+»|‹\\d+›)(?:'s)?\\s+)?(?:[A-Za-z-]+\\s+){0,3}?(?:${titleWords})(?:\\s+(?:of|at|for|with|in)\\s+(?:the\\s+)?(«\\d+»))?`,
+      "i",
+    ).exec(after);
+    if (ap) {
+      const inner = /(«\d+»|‹\d+›)/.exec(ap[0]);
+      const org = ap[1] ?? inner?.[1];
+      if (org) {
+        const o = Number(org.slice(1, -1));
+        if (men[o]?.entity.type !== "Person")
+          push({
+            predicate: "AFFILIATED_WITH",
+            subject: mention(pi),
+            object: mention(o),
+            span: [at, at + tag.length + ap[0].length],
+            rule: "affiliation:appositive",
+            confidence: 0.8,
+          });
+      }
+    }
+    // "«Sergey Surovikin» was the commander-in-chief of the «Russian army»"
+    const was = rx(
+      ctx.lex,
+      "relations:4",
+      () =>
+        `^\\s+(?:is|was|has\\s+been|had\\s+been|became|serves\\s+as|served\\s+as)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[A-Za-z-]+\\s+){0,3}?(?:${titleWords})\\s+(?:of|at|for|in)\\s+(?:the\\s+)?(«\\d+»)`,
+      "i",
+    ).exec(after);
+    if (was)
+      push({
+        predicate: "AFFILIATED_WITH",
+        subject: mention(pi),
+        object: mention(Number(was[1]!.slice(1, -1))),
+        span: [at, at + tag.length + was[0].length],
+        rule: "affiliation:copula",
+        confidence: 0.8,
+      });
+    if (p.affiliation) {
+      const o = men.findIndex((x) => x.start === p.affiliation!.start && x.end === p.affiliation!.end);
+      if (o >= 0)
+        push({
+          predicate: "AFFILIATED_WITH",
+          subject: mention(pi),
+          object: mention(o),
+          span: [at, m.indexOf(`«${o}»`) + 4],
+          rule: "affiliation:of",
+          confidence: 0.75,
+        });
+    }
+  });
+
+  // ---- ATTACKS ----
+  // "its war against Ukraine": only when one state other than the target is named before
+  const unambiguousState = (at: number, target: number): Ref[] => {
+    const tid = men[target]!.entity.id;
+    const ids = new Set<string>();
+    let pick: number | undefined;
+    for (const i of [...actorsIn(m.slice(0, at)), ...modifiersIn(m.slice(0, at))]) {
+      const e = men[i]!.entity;
+      if (e.type !== "Country" || e.id === tid) continue;
+      ids.add(e.id);
+      pick = i;
+    }
+    return ids.size === 1 && pick !== undefined ? [mention(pick)] : [];
+  };
+  const { ATTV, SANV } = derived(lex);
+  const ATTN = alt(lex.attackNouns);
+  run(
+    rx(
+      ctx.lex,
+      "relations:5",
+      () => `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${A})`,
+      "gd",
+    ),
+    (x) => {
+      const t = Number(x[2]!.slice(1, -1));
+      if (typeOf(t) === "Person") return;
+      const subs = /^(?:it|they)$/i.test(x[1]!.trim()) ? unambiguousState(x.index, t) : actorsIn(x[1]!).map(mention);
+      for (const s of subs)
+        push({
+          predicate: "ATTACKS",
+          subject: s,
+          object: mention(t),
+          span: [x.index, idx(x, 2)[1]],
+          verbAt: idx(x, 1)[1],
+          rule: "attacks:verb",
+          confidence: 0.8,
+        });
+    },
+  );
+  // "Russia's invasion of Ukraine", "its war against Ukraine", "unleashed a massive air assault on Ukraine's cities"
+  run(
+    rx(
+      ctx.lex,
+      "relations:6",
+      () =>
+        `(${A}'s?|‹\\d+›|\\bits|\\btheir|${A}(?:${ADV})\\s+(?:began|launched|started|unleashed|waged|waging|continues|continued|carried\\s+out|conducted)\\s+(?:its|their|a|an|the)?)\\s*(?:[a-z-]+\\s+){0,3}?(?:${ATTN})\\s+(?:of|on|against|in)\\s+(?:the\\s+)?(${A})`,
+      "gd",
+    ),
+    (x) => {
+      const t = Number(x[2]!.slice(1, -1));
+      if (typeOf(t) === "Person") return;
+      let subs: Ref[] = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].filter((i) => typeOf(i) !== "Person").map(mention);
+      if (subs.length === 0 && /^(?:its|their)\b/i.test(x[1]!.trim())) subs = unambiguousState(x.index, t);
+      for (const s of subs.slice(0, 1))
+        push({
+          predicate: "ATTACKS",
+          subject: s,
+          object: mention(t),
+          span: [x.index, idx(x, 2)[1]],
+          rule: "attacks:noun",
+          confidence: 0.75,
+        });
+    },
+  );
+  // "Russian strikes ... left civilians dead in the «Odesa» region", "a ‹Russian› drone demolished their home" near "in «Bohodukhiv»"
+  const strikeNoun =
+    "(?:strikes?|attacks?|assaults?|air\\s+strikes?|airstrikes?|drones?|missiles?|shelling|bombardment|barrage)";
+  const attackers = [...actorsIn(m), ...modifiersIn(m)].filter((i) => {
+    const tag = m.indexOf(men[i]!.role === "actor" ? `«${i}»` : `‹${i}›`);
+    const follow = m.slice(tag, tag + 40);
+    return (
+      (typeOf(i) === "Country" &&
+        rx(
+          ctx.lex,
+          "relations:7",
+          () => `^[«‹]\\d+[»›](?:\\s+(?:military|air|missile|drone|overnight|night))?\\s+${strikeNoun}\\b`,
+        ).test(follow)) ||
+      (men[i]!.role === "actor" && /\b(strikes?|attacks?)$/.test(men[i]!.surface))
+    );
+  });
+  if (
+    attackers.length > 0 &&
+    /\b(?:killed|kill|kills|left|leave|leaves|demolished|destroyed|damaged|hit|struck|wounded|injured|dead)\b/.test(m)
+  ) {
+    const a0 = attackers[0]!;
+    const aid = men[a0]!.entity.id;
+    run(
+      /\b(?:in|on|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:[A-Za-z-]+|‹\d+›)-controlled\s+)?(?:‹\d+›\s+)?(?:(?:town|city|village|region|oblast|port)\s+of\s+)?(«\d+»(?:\s+and\s+«\d+»)?)(?:\s+(?:regions?|oblasts?|province))?/g,
+      (x) => {
+        for (const t of actorsIn(x[1]!)) {
+          const e = men[t]!.entity;
+          if (
+            e.id === aid ||
+            e.type === "Person" ||
+            (e.type === "Organization" &&
+              !/^(Place|Facility)$/.test(men[t]!.type) &&
+              !/\b(regions?|oblast)\b/.test(x[0]))
+          )
+            continue;
+          push({
+            predicate: "ATTACKS",
+            subject: mention(a0),
+            object: mention(t),
+            span: [0, m.length],
+            rule: "attacks:strike-location",
+            confidence: 0.65,
+          });
+        }
+      },
+    );
+  }
+
+  // "it had fired ... missiles at hangars ... on the «Kapustin Yar» test site"
+  run(
+    rx(
+      ctx.lex,
+      "relations:fired-at",
+      () =>
+        `(${A}|${PRON})${ADV}\\s+(?:fired|launched|struck|hit)\\b[^.;]*?\\b(?:on|at|against)\\s+(?:the\\s+)?(«\\d+»)`,
+      "gd",
+    ),
+    (x) => {
+      const t = Number(x[2]!.slice(1, -1));
+      if (!/^(Facility|Place)$/.test(men[t]!.type)) return;
+      for (const s0 of subjOf(x[1]!, x.index))
+        push({
+          predicate: "ATTACKS",
+          subject: s0,
+          object: mention(t),
+          span: [x.index, idx(x, 2)[1]],
+          rule: "attacks:fired-at",
+          confidence: 0.65,
+        });
+    },
+  );
+
+  // ---- SANCTIONS ----
+  const groupOrMention = (i: number): Ref => {
+    const x = men[i]!;
+    // "«Türkiye»-based companies": the companies, not the state
+    const tag = `«${i}»`;
+    const based =
+      /^-based\s+((?:[a-z-]+\s+)?(?:companies|company|firms|firm|entities|entity|businesses|banks|suppliers|traders|individuals))\b/.exec(
+        m.slice(m.indexOf(tag) + tag.length),
+      );
+    if (based) return { kind: "item", name: `${x.surface}-based ${based[1]}`, type: "Item" };
+    // "Russian banks", "Turkish entities": the group named, not the whole state
+    if (x.type === "Country" && x.source !== "gazetteer" && x.surface !== x.name && /\s/.test(x.surface))
+      return { kind: "item", name: x.surface.replace(/^the\s+/i, ""), type: "Item" };
+    return mention(i);
+  };
+  const targetsFrom = (s: number, e0: number): Ref[] => {
+    const stop = /\s(?:for|over|after|because|due|amid|which|who|that|in\s+response|to\s+punish|as\s+part)\b/.exec(
+      m.slice(s, e0),
+    );
+    const e = stop ? s + stop.index : e0;
+    const seg = m.slice(s, e);
+    const acts = actorsIn(seg).filter((i) => typeOf(i) !== "Person");
+    if (acts.length > 0)
+      return acts.map((i): Ref => {
+        const x = men[i]!;
+        // "Russian banks", "Turkish entities": the group named, not the whole state
+        if (x.type === "Country" && x.source !== "gazetteer" && x.surface !== x.name && /\s/.test(x.surface))
+          return { kind: "item", name: x.surface.replace(/^the\s+/i, ""), type: "Item" };
+        return mention(i);
+      });
+    // "Russian oil exports", "regional Russian banks": a demonym phrase as target
+    const np = /^(?:the\s+)?((?:[a-z-]+\s+){0,2}?‹\d+›(?:\s+[a-z-]+){1,3})/.exec(seg);
+    if (np) {
+      const a = view.orig(s + seg.indexOf(np[1]!));
+      const b = view.orig(s + seg.indexOf(np[1]!) + np[1]!.length);
+      const name = view.sentence.text
+        .slice(a - view.sentence.start, b - view.sentence.start)
+        .replace(/\s+(?:which|that|and|who)$/, "");
+      return [{ kind: "item", name, type: "Item" }];
+    }
+    return [];
+  };
+  run(
+    rx(
+      ctx.lex,
+      "relations:8",
+      () =>
+        `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(${AL}(?:\\s*\\([^)]*\\))?(?:(?:\\s*,\\s*|\\s+and\\s+)${A}(?:\\s*\\([^)]*\\))?)*)`,
+      "gd",
+    ),
+    (x) => {
+      let targets = actorsIn(x[2]!);
+      // "two ‹Turkish› entities––«Margiana» and «Demirci»––"
+      const app = /^\s*(?:––|—|–|--|:)\s*((?:«\d+»)(?:(?:\s*,\s*|\s+and\s+)«\d+»)*)/.exec(m.slice(idx(x, 2)[1]));
+      if (app) targets = [...targets, ...actorsIn(app[1]!)];
+      for (const s of actorsIn(x[1]!))
+        for (const t of targets)
+          if (men[t]!.entity.id !== men[s]!.entity.id)
+            push({
+              predicate: "SANCTIONS",
+              subject: mention(s),
+              object: groupOrMention(t),
+              span: [x.index, idx(x, 2)[1]],
+              verbAt: idx(x, 1)[1],
+              rule: "sanctions:verb",
+              confidence: 0.8,
+            });
+    },
+  );
+  // "«OFAC» targeted two ‹Turkish› entities––«Margiana» and «Demirci»––for supplying"
+  run(
+    rx(
+      ctx.lex,
+      "relations:9",
+      () =>
+        `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:[a-z\\d-]+\\s+){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
+      "gd",
+    ),
+    (x) => {
+      for (const s of actorsIn(x[1]!))
+        for (const t of actorsIn(x[2]!))
+          push({
+            predicate: "SANCTIONS",
+            subject: mention(s),
+            object: mention(t),
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "sanctions:verb-apposition",
+            confidence: 0.75,
+          });
+    },
+  );
+  // "«EC» proposed comprehensive new sanctions against Russian oil exports", "implemented export controls on «Russia»"
+  run(
+    rx(
+      ctx.lex,
+      "relations:10",
+      () =>
+        `\\b(?:proposed|imposed|imposing|impose|issued|issuing|introduced|announced|implemented|placed|adopted|approved|levied|unveiled|slapped)\\s+(?:[a-z\\d-]+\\s+){0,4}?(?:sanctions|export\\s+controls|restrictions|embargo|penalties|bans?)\\s+(?:on|against|targeting)\\s+((?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(?:«\\d+»|‹\\d+›)[^,.;]*)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 1);
+      const subs = actorsIn(m.slice(0, x.index)).filter((i) => isActor(i));
+      // ", imposing sanctions on ...": the participle's subject is the clause's subject
+      const participle = /,\s*$/.test(m.slice(0, x.index)) && /ing$/.test(m.slice(x.index).split(/\s/)[0]!);
+      const s0 = participle ? subs[0] : subs[subs.length - 1];
+      if (s0 === undefined) return;
+      for (const t of targetsFrom(a, b)) {
+        if (t.kind === "mention" && men[t.idx]!.entity.id === men[s0]!.entity.id) continue;
+        push({
+          predicate: "SANCTIONS",
+          subject: mention(s0),
+          object: t,
+          span: [x.index, b],
+          rule: "sanctions:noun",
+          confidence: 0.7,
+        });
+      }
+    },
+  );
+  // "The «EC» added 43 tankers to the ‹Russian› shadow fleet", "adding 40 entities to its Entity List"
+  run(
+    rx(
+      ctx.lex,
+      "relations:added",
+      () =>
+        `(${AL})${ADV}\\s+(?:added|adding|adds|placed|placing)\\s+(.+?)\\s+to\\s+(?:the\\s+|its\\s+|their\\s+)?((?:(?:‹\\d+›|«\\d+»'s?)\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(?:sanctions\\s+list|blacklist|[Ee]ntity\\s+[Ll]ist|SDN\\s+[Ll]ist|shadow\\s+fleet))`,
+      "gd",
+    ),
+    (x) => {
+      const subs = actorsIn(x[1]!).filter((i) => isActor(i));
+      let targets: Ref[] = actorsIn(x[2]!).map(mention);
+      if (/fleet/.test(x[3]!)) targets = targetsFrom(idx(x, 3)[0], idx(x, 3)[1]);
+      for (const s0 of subs)
+        for (const t of targets)
+          push({
+            predicate: "SANCTIONS",
+            subject: mention(s0),
+            object: t,
+            span: [x.index, idx(x, 0)[1]],
+            rule: "sanctions:added-to-list",
+            confidence: 0.7,
+          });
+    },
+  );
+  // "The sanctions would ... by covering regional Russian banks": the last named sanctioning body
+  run(
+    rx(
+      ctx.lex,
+      "relations:covering",
+      () => `\\bsanctions\\b[^.;]*?\\b(?:covering|targeting|hitting)\\s+((?:[a-z-]+\\s+)?(?:‹\\d+›|«\\d+»)[^,.;]*)`,
+      "gd",
+    ),
+    (x) => {
+      const s0 = ctx.lastSanctioner();
+      if (!s0 || actorsIn(m.slice(0, x.index)).some((i) => isActor(i))) return;
+      const [a, b] = idx(x, 1);
+      for (const t of targetsFrom(a, b))
+        push({
+          predicate: "SANCTIONS",
+          subject: s0,
+          object: t,
+          span: [x.index, b],
+          rule: "sanctions:context",
+          confidence: 0.55,
+        });
+    },
+  );
+  // passive: "«NPP Itelma», which was added to the «US Treasury»'s sanctions list", "«VMK» ... was sanctioned", "«US»-designated «S 7»"
+  run(
+    rx(
+      ctx.lex,
+      "relations:11",
+      () =>
+        `(${A})(?:\\s*,)?\\s+(?:which\\s+|who\\s+)?(?:also\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been|is|are)\\s+(?:also\\s+)?(?:sanctioned|designated|blacklisted|added\\s+to\\s+(?:the\\s+)?(?:(${A})'s?\\s+)?(?:[A-Za-z.]+\\s+){0,2}?(?:sanctions|entity|blacklist)\\s+list)(?:\\s+by\\s+(?:the\\s+)?(${A}))?`,
+      "gd",
+    ),
+    (x) => {
+      const t = Number(x[1]!.slice(1, -1));
+      const s: Ref | null = x[2]
+        ? mention(Number(x[2].slice(1, -1)))
+        : x[3]
+          ? mention(Number(x[3].slice(1, -1)))
+          : ctx.lastSanctioner();
+      if (!s) return;
+      push({
+        predicate: "SANCTIONS",
+        subject: s,
+        object: mention(t),
+        span: [x.index, idx(x, 0)[1]],
+        rule: "sanctions:passive",
+        confidence: 0.7,
+      });
+    },
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:12",
+      () => `(${A})-(?:designated|sanctioned)\\s+(?:[A-Za-z-]+\\s*:?\\s+){0,4}?(${AL})`,
+      "gd",
+    ),
+    (x) => {
+      const s = Number(x[1]!.slice(1, -1));
+      for (const t of actorsIn(x[2]!))
+        push({
+          predicate: "SANCTIONS",
+          subject: mention(s),
+          object: mention(t),
+          span: [x.index, idx(x, 2)[1]],
+          rule: "sanctions:designated-adjective",
+          confidence: 0.7,
+        });
+    },
+  );
+  // sentence starting with "It also was sanctioned": the pronoun is the previous sentence's subject
+  run(
+    /^(?:It|They)\s+(?:also\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)/dg,
+    (x) => {
+      const s = ctx.lastSanctioner();
+      const t = ctx.pronoun(view, 0)[0];
+      if (s && t)
+        push({
+          predicate: "SANCTIONS",
+          subject: s,
+          object: t,
+          span: [0, idx(x, 0)[1]],
+          rule: "sanctions:passive-pronoun",
+          confidence: 0.6,
+        });
+    },
+  );
+
+  // ---- PRODUCES ----
+  const PRODN = alt(lex.producerNouns);
+  // "«Russia»'s post-war tank production", "«Russia» to triple its ballistic missile production"
+  run(
+    rx(
+      ctx.lex,
+      "relations:13",
+      () =>
+        `(${A}'s?|${A}\\s+to\\s+[a-z]+\\s+its|\\bits)\\s+(?:post-war\\s+|pre-war\\s+|own\\s+|domestic\\s+|total\\s+|annual\\s+)?((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+production\\b`,
+      "gd",
+    ),
+    (x) => {
+      let subs: Ref[] = actorsIn(x[1]!).map(mention);
+      if (subs.length === 0) subs = ctx.pronoun(view, x.index);
+      const its = items(idx(x, 2)[0], idx(x, 2)[1]);
+      // only countable products ("tank production"), not "energy production"
+      const countable = its.filter(
+        (it) =>
+          it.type === "Weapon" ||
+          /(?:vehicle|truck|car|chip|engine|ship|aircraft|plane|helicopter|satellite)s?$/i.test(it.name),
+      );
+      for (const s of subs.slice(0, 1))
+        for (const it of countable)
+          push({
+            predicate: "PRODUCES",
+            subject: s,
+            object: item(pluralize(it.name), it.type),
+            span: [x.index, idx(x, 0)[1]],
+            rule: "produces:noun-production",
+            confidence: 0.7,
+          });
+    },
+  );
+  // "to boost production of ammunition", "«Moscow» uses to produce missiles, tanks"
+  run(
+    rx(
+      ctx.lex,
+      "relations:14",
+      () =>
+        `(${A})[^.;]{0,80}?\\b(?:boost|increase|expand|ramp\\s+up|triple|double|step\\s+up)\\s+(?:its\\s+|their\\s+)?production\\s+of\\s+(.+)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      for (const it of items(a, b))
+        push({
+          predicate: "PRODUCES",
+          subject: mention(Number(x[1]!.slice(1, -1))),
+          object: item(it.name, it.type),
+          span: [x.index, b],
+          rule: "produces:boost-production",
+          confidence: 0.65,
+        });
+    },
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:15",
+      () =>
+        `(${A})\\s+(?:uses?|used|needs?|needed)\\s+(?:them\\s+|it\\s+)?to\\s+(?:produce|make|build|manufacture)\\s+(.+)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      for (const it of items(a, b))
+        push({
+          predicate: "PRODUCES",
+          subject: mention(Number(x[1]!.slice(1, -1))),
+          object: item(it.name, it.type),
+          span: [x.index, b],
+          rule: "produces:uses-to-produce",
+          confidence: 0.65,
+        });
+    },
+  );
+  // "«X» and «Y» emerging as the biggest makers of those chips", "«Plant», a producer of dual-use goods such as ..."
+  run(
+    rx(
+      ctx.lex,
+      "relations:16",
+      () =>
+        `(${AL}|\\bit(?=\\s+(?:is|was)))(?:,|\\s+(?:as|is|are|was|were|being|emerging\\s+as|became|become|remains?))\\s+(?:a|an|the|one\\s+of\\s+the)?\\s*(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      const subs = /^it$/i.test(x[1]!)
+        ? ctx.pronoun(view, x.index)
+        : actorsIn(x[1]!)
+            .filter((i) => typeOf(i) !== "Person" && typeOf(i) !== "Country")
+            .map(mention);
+      for (const s of subs)
+        for (const it of items(a, b))
+          push({
+            predicate: "PRODUCES",
+            subject: s,
+            object: item(it.name, it.type),
+            span: [x.index, b],
+            rule: "produces:maker-of",
+            confidence: 0.7,
+          });
+    },
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:17",
+      () => `(?:describing|described)\\s+it\\s+as\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 1);
+      const before = actorsIn(m.slice(0, x.index)).filter((i) => /^(Facility|Organization|Place)$/.test(men[i]!.type));
+      const s = before.find((i) => men[i]!.type === "Facility") ?? before[before.length - 1];
+      if (s === undefined) return;
+      for (const it of items(a, b))
+        push({
+          predicate: "PRODUCES",
+          subject: mention(s),
+          object: item(it.name, it.type),
+          span: [x.index, b],
+          rule: "produces:described-as",
+          confidence: 0.65,
+        });
+    },
+  );
+  // "vehicle electronics maker «NPP Itelma»", "drone manufacturer «DJI»"
+  run(
+    rx(ctx.lex, "relations:18", () => `\\b((?:[a-z-]+\\s+){1,2}?)(?:${PRODN})\\s+(${A})`, "gd"),
+    (x) => {
+      const t = Number(x[2]!.slice(1, -1));
+      if (typeOf(t) === "Person" || typeOf(t) === "Country") return;
+      const [a, b] = idx(x, 1);
+      for (const it0 of items(a, b)) {
+        const name = it0.name.replace(
+          /^(?:(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign|military|civilian|defense|defence)\s+)+(?=\S+$)/i,
+          "",
+        );
+        const it = { ...it0, name };
+        if (/^(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign)$/i.test(name)) continue;
+        push({
+          predicate: "PRODUCES",
+          subject: mention(t),
+          object: item(pluralize(it.name), it.type),
+          span: [x.index, idx(x, 2)[1]],
+          rule: "produces:maker-name",
+          confidence: 0.65,
+        });
+      }
+    },
+  );
+
+  // "North Korea is running its munition factories": a country's factories make what they are named after
+  run(
+    rx(
+      ctx.lex,
+      "relations:factories",
+      () =>
+        `(${A}'s?|\\bits|\\btheir)\\s+((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:factories|plants|production\\s+lines)\\b`,
+      "gd",
+    ),
+    (x) => {
+      let subs: Ref[] = actorsIn(x[1]!)
+        .filter((i) => isActor(i))
+        .map(mention);
+      if (subs.length === 0 && /^(?:its|their)$/i.test(x[1]!.trim())) subs = ctx.pronoun(view, x.index);
+      const its = items(idx(x, 2)[0], idx(x, 2)[1]).filter((it) => it.type === "Weapon");
+      for (const s of subs.slice(0, 1))
+        for (const it of its)
+          push({
+            predicate: "PRODUCES",
+            subject: s,
+            object: item(pluralize(it.name), it.type),
+            span: [x.index, idx(x, 0)[1]],
+            rule: "produces:factories",
+            confidence: 0.6,
+          });
+    },
+  );
+
+  // ---- USES ----
+  run(
+    rx(
+      ctx.lex,
+      "relations:19",
+      () =>
+        `(${AL}|${PRON}),?${ADV}\\s+(?:used|uses|use|using|deployed|deploying|deploy|employed|employing|relied\\s+on|relies\\s+on|rely\\s+on)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      const its = items(a, b);
+      for (const s of subjOf(x[1]!, x.index))
+        for (const it of its)
+          push({
+            predicate: "USES",
+            subject: s,
+            object: item(it.name, it.type),
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "uses:verb",
+            confidence: 0.7,
+          });
+    },
+  );
+  // "enabling «Russian forces» to launch salvos of 13 to 18 Iskander-M ballistic missiles"; "it had fired ‹Ukrainian›-made FP-5 Flamingo cruise missiles"
+  run(
+    rx(
+      ctx.lex,
+      "relations:20",
+      () =>
+        `(${A}|${PRON})(?:\\s+to|${ADV})\\s+(?:launch|launched|launches|fire|fired|fires|firing|launching)\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?(?:[\\d,]+\\s+(?:to\\s+[\\d,]+\\s+)?)?(?:‹\\d+›-made\\s+)?(.+?)(?=\\s+(?:at|on|in|against|into|from|toward|towards)\\b|[,.;]|$)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      const its = items(a, b).filter((i) => i.type === "Weapon");
+      for (const s of subjOf(x[1]!, x.index))
+        for (const it of its)
+          push({
+            predicate: "USES",
+            subject: s,
+            object: item(it.name, it.type),
+            span: [x.index, b],
+            rule: "uses:launch",
+            confidence: 0.7,
+          });
+    },
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:21",
+      () => `(${A})\\s+of\\s+(?:deploying|using|launching)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
+      "gd",
+    ),
+    (x) => {
+      const [a, b] = idx(x, 2);
+      for (const it of items(a, b))
+        push({
+          predicate: "USES",
+          subject: mention(Number(x[1]!.slice(1, -1))),
+          object: item(it.name, it.type),
+          span: [x.index, b],
+          rule: "uses:accused-of",
+          confidence: 0.65,
+        });
+    },
+  );
+
+  // ---- COOPERATES_WITH / TRADES_WITH ----
+  const pair = (p: string, a: number, b: number, span: [number, number], rule: string, conf: number) => {
+    if (men[a]!.entity.id === men[b]!.entity.id) return;
+    if (!isActor(a) || !isActor(b)) return;
+    push({ predicate: p, subject: mention(a), object: mention(b), span, rule, confidence: conf });
+  };
+  const COOPN = "(?:[Cc]ooperation|[Cc]o-operation|[Cc]ollaboration|[Pp]artnership|[Aa]lliance|military\\s+ties)";
+  run(
+    rx(ctx.lex, "relations:22", () => `${COOPN}\\s+between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`, "gd"),
+    (x) =>
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:between",
+        0.75,
+      ),
+  );
+  run(
+    rx(ctx.lex, "relations:23", () => `(${A})'s?\\s+(?:[a-z-]+\\s+){0,3}?${COOPN}\\s+with\\s+(?:the\\s+)?(${A})`, "gd"),
+    (x) =>
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:possessive",
+        0.75,
+      ),
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:24",
+      () =>
+        `(${A}),?${ADV}\\s+(?:cooperate[sd]?|cooperating|collaborate[sd]?|collaborating|partnered|allied)\\s+with\\s+(?:the\\s+)?(${A})`,
+      "gd",
+    ),
+    (x) =>
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:verb",
+        0.75,
+      ),
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:25",
+      () =>
+        `(${A})${ADV}\\s+(?:become|became|is|was|remains?)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:partner|ally)\\s+(?:for|of|to)\\s+(?:the\\s+)?(${A})`,
+      "gd",
+    ),
+    (x) =>
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:partner",
+        0.75,
+      ),
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:26",
+      () =>
+        `(${A})\\s+and\\s+(?:the\\s+)?(${A})${ADV}\\s+(?:signed|agreed|reached|concluded|inked)\\s+(?:on\\s+)?(?:an?\\s+|another\\s+|the\\s+)?(?:[\\w$-]+\\s+){0,3}?(?:agreement|deal|accord|treaty|memorandum|pact)`,
+      "gd",
+    ),
+    (x) =>
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:agreement",
+        0.75,
+      ),
+  );
+  // "«Huawei» has reached a series of 5G cooperation agreements with «Russia»'s three major telecommunications companies («Beeline», «MTS», and «Megafon»)"
+  run(
+    rx(
+      ctx.lex,
+      "relations:27",
+      () =>
+        `(${A})${ADV}\\s+(?:reached|signed|concluded|struck)\\s+(?:[\\w$-]+\\s+){0,5}?(?:agreements?|deals?|contracts?|partnerships?)\\s+with\\s+(?:the\\s+)?(${A})([^.;(]*\\((${AL})\\))?`,
+      "gd",
+    ),
+    (x) => {
+      const s = Number(x[1]!.slice(1, -1));
+      const objs = x[4] ? actorsIn(x[4]) : [Number(x[2]!.slice(1, -1))];
+      for (const o of objs) pair("COOPERATES_WITH", s, o, [x.index, idx(x, 0)[1]], "cooperates:agreement-with", 0.7);
+    },
+  );
+  run(
+    rx(ctx.lex, "relations:28", () => `(${A})-(${A})\\s+(?:trade|trading|commerce)`, "gd"),
+    (x) =>
+      pair(
+        "TRADES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "trades:compound",
+        0.8,
+      ),
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:29",
+      () =>
+        `\\b[Tt]rade\\s+(?:volume\\s+|turnover\\s+|relations\\s+|ties\\s+)?between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`,
+      "gd",
+    ),
+    (x) =>
+      pair(
+        "TRADES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "trades:between",
+        0.8,
+      ),
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:30",
+      () => `(${A}'s?|\\bits)\\s+(?:[a-z-]+\\s+){0,2}?trade\\s+with\\s+(?:the\\s+)?(${A})`,
+      "gd",
+    ),
+    (x) => {
+      const o = Number(x[2]!.slice(1, -1));
+      const s = actorsIn(x[1]!)[0];
+      const subj =
+        s !== undefined
+          ? s
+          : (() => {
+              const r = ctx.pronoun(view, x.index)[0];
+              return r && r.kind === "mention" ? r.idx : undefined;
+            })();
+      if (subj !== undefined) pair("TRADES_WITH", subj, o, [x.index, idx(x, 0)[1]], "trades:possessive", 0.75);
+    },
+  );
+  run(
+    rx(ctx.lex, "relations:31", () => `(${A})${ADV}\\s+(?:trades?|traded|trading)\\s+with\\s+(?:the\\s+)?(${A})`, "gd"),
+    (x) =>
+      pair(
+        "TRADES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "trades:verb",
+        0.75,
+      ),
+  );
+
+  // ---- COMPONENT_OF ----
+  const compN =
+    "(?:component|components|part|parts|ingredient|ingredients|element|elements|input|inputs|material|materials)";
+  // "Ball bearings are an important component of military tanks"
+  run(
+    rx(
+      ctx.lex,
+      "relations:32",
+      () =>
+        `(?:^|[,;]\\s*)((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s+(?:is|are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,2}?(?:component|components|ingredient|ingredients|element|elements)\\s+(?:of|in)\\s+(?!a\\s+list)(.+?)(?=[,.;]|$)`,
+      "gd",
+    ),
+    (x) => {
+      const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
+      const prods = items(idx(x, 2)[0], idx(x, 2)[1]);
+      for (const p of parts)
+        for (const q of prods)
+          push({
+            predicate: "COMPONENT_OF",
+            subject: item(p.name, p.type),
+            object: item(stripGeneric(q.name), q.type),
+            span: [x.index, idx(x, 2)[1]],
+            rule: "component:copula",
+            confidence: 0.7,
+          });
+    },
+  );
+  // "ammonium perchlorate — a key ingredient used to produce solid propellant", "nitrocellulose -- a dual-use material that can be used to produce ammunition",
+  // "Nitrocellulose is a highly flammable compound that is used in the production of paint, varnish and ink, as well as ammunition"
+  if (/\bused\b/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "relations:33",
+        () =>
+          `((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s*(?:—|–|--|,|\\s+is|\\s+are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${compN}|compound|chemical|substance)\\s+(?:that\\s+(?:is|are|can\\s+be|could\\s+be)\\s+|which\\s+(?:is|are|can\\s+be)\\s+)?used\\s+(?:to\\s+(?:produce|make|manufacture|build)|in\\s+the\\s+(?:production|manufacture|manufacturing)\\s+of|in|for)\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
+        const [a, b] = idx(x, 2);
+        const prods = items(a, b);
+        for (const p of parts)
+          for (const q of prods)
+            push({
+              predicate: "COMPONENT_OF",
+              subject: item(p.name, p.type),
+              object: item(stripGeneric(q.name), q.type),
+              span: [x.index, b],
+              rule: "component:used-to-produce",
+              confidence: 0.65,
+            });
+        // "solid propellant for Iskander missiles"
+        const forM = /^\s*((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+for\s+([^,.;]+)/.exec(m.slice(a, b));
+        if (forM) {
+          const p = items(a, a + forM[1]!.length + (forM[0].length - forM[0].trimStart().length))[0];
+          const q0 = a + forM[0].indexOf(forM[2]!);
+          const q = items(q0, q0 + forM[2]!.length)[0];
+          if (p && q)
+            push({
+              predicate: "COMPONENT_OF",
+              subject: item(p.name, p.type),
+              object: item(q.name, q.type),
+              span: [x.index, b],
+              rule: "component:for",
+              confidence: 0.6,
+            });
+        }
+      },
+    );
+  // "electronic components for drones"
+  if (/(?:components|parts|chips|engines|bearings|batteries|modules|microchips|semiconductors)\s+for\s/.test(m))
+    run(
+      /\b((?:[a-z-]+\s+){0,2}?(?:components|parts|chips|engines|bearings|batteries|modules|microchips|semiconductors))\s+for\s+((?:[a-z-]+\s+)?(?:drones|missiles|tanks|aircraft|rockets|weapons|vehicles|helicopters|jets|ships|submarines|munitions|artillery))\b/dg,
+      (x) => {
+        const p = items(idx(x, 1)[0], idx(x, 1)[1])[0];
+        const q = items(idx(x, 2)[0], idx(x, 2)[1])[0];
+        if (p && q)
+          push({
+            predicate: "COMPONENT_OF",
+            subject: item(p.name, p.type),
+            object: item(q.name, q.type),
+            span: [x.index, idx(x, 0)[1]],
+            rule: "component:for",
+            confidence: 0.6,
+          });
+      },
+    );
+
+  // ---- LOCATED_IN ----
+  run(
+    rx(
+      ctx.lex,
+      "relations:34",
+      () =>
+        `(‹\\d+›|${A}'s?)\\s+(?:[a-z-]+\\s+)?(?:town|city|village|region|port|province|district|oblast|settlement)\\s+of\\s+(${A})`,
+      "gd",
+    ),
+    (x) => {
+      const c = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)][0];
+      const t = Number(x[2]!.slice(1, -1));
+      if (c === undefined || men[t]!.entity.type === "Country" || men[t]!.entity.type === "Person") return;
+      push({
+        predicate: "LOCATED_IN",
+        subject: mention(t),
+        object: mention(c),
+        span: [x.index, idx(x, 0)[1]],
+        rule: "located:town-of",
+        confidence: 0.75,
+      });
+    },
+  );
+  run(
+    rx(
+      ctx.lex,
+      "relations:35",
+      () =>
+        `(${A})(?:\\s+(?:test\\s+site|site|plant|factory|airfield|airport|base|port|refinery|depot))?\\s+in\\s+(?:the\\s+)?(${A})(\\s+(?:region|oblast|province))?`,
+      "gd",
+    ),
+    (x) => {
+      const s = Number(x[1]!.slice(1, -1));
+      const o = Number(x[2]!.slice(1, -1));
+      if (
+        !/^(Facility|Place)$/.test(men[s]!.type) ||
+        men[o]!.type === "Person" ||
+        men[s]!.entity.id === men[o]!.entity.id
+      )
+        return;
+      push({
+        predicate: "LOCATED_IN",
+        subject: mention(s),
+        object: mention(o),
+        span: [x.index, idx(x, 0)[1]],
+        rule: "located:in",
+        confidence: 0.7,
+      });
+    },
+  );
+  return out;
+}
+
+function pluralize(name: string): string {
+  if (/s$/.test(name) || /\b(?:ammunition|equipment|electronics|machinery|gear)$/.test(name)) return name;
+  if (/[^aeiou]y$/.test(name)) return name.slice(0, -1) + "ies";
+  return name + "s";
+}
+
+function stripGeneric(name: string): string {
+  return name.replace(/^(?:military|modern|various|many|all|such)\s+/i, "");
+}

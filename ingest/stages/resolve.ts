@@ -1,0 +1,158 @@
+import type { Entity, MergeReason } from "../../src/model/entity.js";
+import { entityId } from "../../src/model/entity.js";
+import { foldName } from "../../src/model/names.js";
+import type { EntityType } from "../../src/model/vocabulary.js";
+
+/**
+ * Entity resolution for one article: canonical names, aliases and the reason for every merge.
+ * Persons merge by surname ("Ivashchenko" → "Oleh Ivashchenko") and by transliteration
+ * ("Sergei" = "Sergey"); known entities from earlier articles keep their canonical names.
+ */
+
+export interface Resolved {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** Folds romanisation variants of Slavic names: Sergei/Sergey, Zelenskyy/Zelensky, Syrskii/Syrsky. */
+const translitCache = new Map<string, string>();
+
+export function translitKey(name: string): string {
+  const hit = translitCache.get(name);
+  if (hit !== undefined) return hit;
+  const key = translitKeyUncached(name);
+  if (translitCache.size > 50_000) translitCache.clear();
+  translitCache.set(name, key);
+  return key;
+}
+
+function translitKeyUncached(name: string): string {
+  return foldName(name)
+    .split(/[\s-]+/)
+    .map((t) =>
+      t
+        .replace(/(?:yy|iy|ii|yi|ij|ei)$/, (m) => (m === "ei" ? "ey" : "y"))
+        .replace(/kh/g, "h")
+        .replace(/ph/g, "f"),
+    )
+    .join(" ");
+}
+
+const idCache = new Map<string, string>();
+
+/** entityId() folds and slugs the name; the same few hundred names recur in every article. */
+function cachedEntityId(type: EntityType, name: string): string {
+  const k = `${type}\u0001${name}`;
+  let id = idCache.get(k);
+  if (id === undefined) {
+    id = entityId(type, name);
+    if (idCache.size > 100_000) idCache.clear();
+    idCache.set(k, id);
+  }
+  return id;
+}
+
+interface Rec {
+  entity: Entity;
+  aliasSet: Set<string>;
+}
+
+export class EntityRegistry {
+  private readonly byId = new Map<string, Rec>();
+  private readonly personByKey = new Map<string, string>();
+  private readonly known = new Map<string, Entity>();
+
+  constructor(
+    private readonly doc: string,
+    knownEntities: readonly Entity[] = [],
+  ) {
+    for (const e of knownEntities) this.known.set(e.id, e);
+  }
+
+  private upsert(type: EntityType, name: string): Rec {
+    const id = cachedEntityId(type, name);
+    let rec = this.byId.get(id);
+    if (!rec) {
+      const k = this.known.get(id);
+      rec = {
+        entity: { id, type, name: k?.name ?? name, aliases: [], merges: [] },
+        aliasSet: new Set(),
+      };
+      this.byId.set(id, rec);
+    }
+    return rec;
+  }
+
+  private addAlias(rec: Rec, alias: string, reason: string | null): void {
+    const a = alias.replace(/\s+/g, " ").trim();
+    if (!a || a === rec.entity.name || rec.aliasSet.has(a)) return;
+    rec.aliasSet.add(a);
+    rec.entity.aliases.push(a);
+    const m: MergeReason = { alias: a, reason: reason ?? "same name up to case or spacing", article: this.doc };
+    rec.entity.merges.push(m);
+  }
+
+  /** A person already named in this article whose surname (or transliteration) matches. */
+  findPerson(surface: string): string | null {
+    const key = translitKey(surface);
+    const full = this.personByKey.get(key);
+    if (full) return full;
+    return null;
+  }
+
+  resolve(type: EntityType, name: string, surface: string, reason: string | null): Resolved {
+    let t = type;
+    let n = name;
+    let why = reason;
+    if (t === "Person" || t === "Organization") {
+      const p = this.findPerson(surface);
+      if (p) {
+        t = "Person";
+        if (p !== n)
+          why =
+            why ??
+            (surface.includes(" ")
+              ? "transliteration variant of a person named earlier"
+              : "surname of a person named earlier in the article");
+        n = p;
+      }
+    }
+    const rec = this.upsert(t, n);
+    if (surface !== rec.entity.name) this.addAlias(rec, surface, why);
+    if (t === "Person" && n.includes(" ")) {
+      const key = translitKey(n);
+      if (!this.personByKey.has(key)) this.personByKey.set(key, rec.entity.name);
+      const parts = key.split(" ");
+      const lastName = parts[parts.length - 1]!;
+      const firstName = parts[0]!;
+      // a lone surname (or an East Asian family name first) refers back to this person
+      for (const k of [lastName, firstName]) {
+        const prev = this.personByKey.get(k);
+        if (prev === undefined) this.personByKey.set(k, rec.entity.name);
+        else if (prev !== rec.entity.name) this.personByKey.set(k, "");
+      }
+    }
+    return { id: rec.entity.id, name: rec.entity.name, type: t };
+  }
+
+  /** Merges an alias learned from the text ("Royal United Services Institute (RUSI)"). */
+  learnAlias(target: Resolved, alias: string, reason: string): void {
+    const rec = this.byId.get(target.id);
+    if (rec) this.addAlias(rec, alias, reason);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  entities(): Entity[] {
+    return [...this.byId.values()]
+      .map((r) => ({
+        ...r.entity,
+        aliases: [...r.entity.aliases].sort(),
+        merges: [...r.entity.merges].sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0)),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
