@@ -39,12 +39,16 @@ export type ClaimWithArticle = z.infer<typeof ClaimWithArticleSchema>;
 export const EntityResponseSchema = z.object({
   entity: EntitySchema,
   claims: z.array(ClaimWithArticleSchema),
+  /** claims about the entity in all (`claims` is one page of them: ?limit=&offset=) */
+  total: z.number().int().nonnegative().optional(),
 });
 export type EntityResponse = z.infer<typeof EntityResponseSchema>;
 
 export const EvidenceResponseSchema = z.object({
   link: LinkSchema,
   claims: z.array(ClaimWithArticleSchema),
+  /** claims behind the link in all (`claims` is one page of them: ?limit=&offset=) */
+  total: z.number().int().nonnegative().optional(),
 });
 export type EvidenceResponse = z.infer<typeof EvidenceResponseSchema>;
 
@@ -80,6 +84,16 @@ export const QueryResponseSchema = z.object({
   truncated: z.boolean(),
 });
 export type QueryResponse = z.infer<typeof QueryResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  ok: z.boolean(),
+  backend: z.enum(["store", "neo4j"]),
+  articles: z.number().int().nonnegative(),
+  claims: z.number().int().nonnegative(),
+  /** Neo4j connected (Cypher queries available) */
+  neo4j: z.boolean(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
 export const ApiErrorSchema = z.object({
   error: z.string(),
