@@ -1,21 +1,26 @@
 import { Command, CommanderError } from "commander";
 import { ValidationError } from "../model/validate.js";
+import { registerExport } from "./commands/export.js";
+import { registerLoad } from "./commands/load.js";
+import { registerQuery } from "./commands/query.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
 import { registerValidate } from "./commands/validate.js";
+import { CliError } from "./errors.js";
 
 /** Every command module adds itself here; `kg --help` lists exactly what exists. */
-const COMMANDS = [registerValidate, registerStats];
+const COMMANDS = [
+  registerIngest,
+  registerValidate,
+  registerStats,
+  registerExport,
+  registerServe,
+  registerLoad,
+  registerQuery,
+];
 
-/** Thrown by commands for an expected failure: the message is printed, with the exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-    this.name = "CliError";
-  }
-}
+export { CliError };
 
 export function buildProgram(): Command {
   const program = new Command()
