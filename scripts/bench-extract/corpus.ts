@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseTxtHeaders } from "../../ingest/read/txt.js";
 import type { Article } from "../../src/model/article.js";
+import { seededRandom } from "../gen/random.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SOURCE_DIRS = ["examples/articles", "test/fixtures/dev-articles"];
@@ -144,18 +145,6 @@ const NAMES = new RegExp(
   "g",
 );
 
-/** Small, fast, seedable PRNG: the corpus must be the same on every run and in every thread. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function bodyOf(text: string): string {
   if (!parseTxtHeaders(text)) return text;
   const blank = text.search(/\r?\n\s*\r?\n/);
@@ -185,7 +174,7 @@ export const CORPUS_SENTENCES = SENTENCES.length;
 
 /** Article number i of the synthetic corpus (same i, same article, in any thread). */
 export function syntheticArticle(i: number): Article {
-  const rand = mulberry32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b));
+  const rand = seededRandom(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   // one substitution per name and article, so an article stays coherent ("Iran ... Iran")
   const swap = new Map<string, string>();

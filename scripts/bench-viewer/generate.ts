@@ -1,26 +1,17 @@
 import type { GraphResponse } from "../../src/model/api.js";
 import { DEFAULT_ENTITY_TYPES, DEFAULT_RELATION_TYPES } from "../../src/model/vocabulary.js";
+import { seededRandom } from "../gen/random.js";
 
 /**
  * A seeded synthetic graph in the API's shape (GET /api/graph), so the viewer and bare sigma
  * draw exactly the same data. Targets are drawn with a skew (r²) so that hubs appear, as in
  * real supply graphs where a few countries and firms carry most links.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex16 = (n: number) => n.toString(16).padStart(16, "0");
 
 export function generateGraph(nodes: number, linksPerNode = 5, seed = 42): GraphResponse {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const sources = Array.from({ length: 60 }, (_, i) => `Source ${i + 1}`);
   const predicates = DEFAULT_RELATION_TYPES.map((r) => r.name);

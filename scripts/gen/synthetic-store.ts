@@ -2,6 +2,7 @@ import type { Article } from "../../src/model/article.js";
 import { claimId, type Claim } from "../../src/model/claim.js";
 import { entityId, type Entity } from "../../src/model/entity.js";
 import type { StoreData } from "../../src/store/store.js";
+import { seededRandom as rng } from "./random.js";
 
 /**
  * A deterministic synthetic store for benchmarks and the interrupted-load test: the same seed and
@@ -9,18 +10,6 @@ import type { StoreData } from "../../src/store/store.js";
  * a few hub countries take most of the supply claims (China supplies, Russia receives), items
  * chain into weapons through COMPONENT_OF, most claims name one or two sources, some are denied.
  */
-
-/** mulberry32: small, fast, good enough to shape test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   claims: number;

@@ -37,6 +37,12 @@ export const LinkSchema = z
   .strict();
 export type Link = z.infer<typeof LinkSchema>;
 
+/** Every field of a link, and the aggregate ones (all but identity and endpoints). */
+export const LINK_FIELDS = Object.keys(LinkSchema.shape) as Array<keyof Link>;
+export const LINK_AGGREGATE_FIELDS = LINK_FIELDS.filter(
+  (k) => k !== "id" && k !== "source" && k !== "target" && k !== "predicate",
+) as Array<Exclude<keyof Link, "id" | "source" | "target" | "predicate">>;
+
 export function linkId(source: string, predicate: string, target: string): string {
   return "l_" + stableHash(source, predicate, target);
 }

@@ -3,6 +3,7 @@ import type { GraphNode, QueryResponse } from "../model/api.js";
 import { formatNeo4jError } from "./errors.js";
 import { toCypherParams } from "./params.js";
 import { toPlain } from "./values.js";
+import { LINK_AGGREGATE_FIELDS } from "../model/link.js";
 
 /**
  * The one query runner behind `kg query` and `POST /api/query`: read-only unless asked, every
@@ -22,21 +23,7 @@ export interface RunQueryOptions {
 export type QueryLink = QueryResponse["links"][number];
 
 /** Link fields a relationship may carry (the Link aggregate written by `kg load`). */
-const LINK_FIELDS = [
-  "claims",
-  "claimIds",
-  "sources",
-  "sourceCount",
-  "articles",
-  "recipients",
-  "via",
-  "firstYear",
-  "lastYear",
-  "negatedClaims",
-  "negated",
-  "contested",
-  "confidence",
-] as const;
+const LINK_FIELDS = LINK_AGGREGATE_FIELDS;
 
 export async function runQuery(
   driver: Driver,

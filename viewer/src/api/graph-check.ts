@@ -1,4 +1,5 @@
 import type { GraphResponse } from "../../../src/model/api.js";
+import { LINK_FIELDS } from "../../../src/model/link.js";
 
 /**
  * A fast, hand-written check of GET /api/graph's body against the GraphResponse contract.
@@ -53,25 +54,7 @@ function bool(v: unknown, path: string): void {
   if (typeof v !== "boolean") throw new ContractError(path, "expected a boolean");
 }
 
-const LINK_KEYS = new Set([
-  "id",
-  "source",
-  "target",
-  "predicate",
-  "claims",
-  "claimIds",
-  "sources",
-  "sourceCount",
-  "articles",
-  "recipients",
-  "via",
-  "firstYear",
-  "lastYear",
-  "negatedClaims",
-  "negated",
-  "contested",
-  "confidence",
-]);
+const LINK_KEYS = new Set<string>(LINK_FIELDS);
 
 export function checkGraphResponse(body: unknown): GraphResponse {
   const root = object(body, "body");
