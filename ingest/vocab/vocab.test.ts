@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CountriesFileSchema, LexiconFileSchema, loadVocab } from "./vocab.js";
 
@@ -20,5 +22,33 @@ describe("vocabularies are validated data", () => {
     const badCountry = CountriesFileSchema.safeParse({ countries: [{ code: "Russia", name: "Russia" }] });
     expect(badCountry.success).toBe(false);
     expect(badCountry.error!.issues[0]!.path).toEqual(["countries", 0, "code"]);
+  });
+
+  it("adds a user's vocabulary folder (KG_VOCAB_DIR) to the shipped one", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
+    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ supplyVerbs: ["trucked"] }));
+    writeFileSync(
+      path.join(dir, "organizations.json"),
+      JSON.stringify({
+        organizations: [{ name: "Kalashnikov Concern", type: "Organization", aliases: ["Kalashnikov"] }],
+      }),
+    );
+    writeFileSync(
+      path.join(dir, "countries.json"),
+      JSON.stringify({ countries: [{ code: "RU", name: "Russia", metonyms: ["the Moscow regime"] }] }),
+    );
+    const v = loadVocab(dir);
+    expect(v.lexicon.supplyVerbs).toEqual(expect.arrayContaining(["supplied", "trucked"]));
+    expect(v.organizations.find((o) => o.name === "Kalashnikov Concern")?.aliases).toEqual(["Kalashnikov"]);
+    const russia = v.countries.find((c) => c.code === "RU")!;
+    expect(russia.metonyms).toEqual(expect.arrayContaining(["the Kremlin", "the Moscow regime"]));
+    expect(loadVocab().lexicon.supplyVerbs).not.toContain("trucked");
+  });
+
+  it("names the user's file and field when the extension is malformed", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
+    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ supplyVerb: ["trucked"] }));
+    expect(() => loadVocab(dir)).toThrow(`${path.join(dir, "lexicon.json")}: `);
+    expect(() => loadVocab(path.join(dir, "missing"))).toThrow(/KG_VOCAB_DIR=.*missing: no such folder/);
   });
 });

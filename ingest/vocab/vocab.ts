@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { z } from "zod";
 
@@ -96,8 +98,8 @@ export interface Vocab {
   lexicon: Lexicon;
 }
 
-function readJson<S extends z.ZodTypeAny>(schema: S, file: string): z.infer<S> {
-  const url = new URL(file, import.meta.url);
+function readJson<S extends z.ZodTypeAny>(schema: S, file: string | URL): z.infer<S> {
+  const url = typeof file === "string" ? new URL(file, import.meta.url) : file;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(url, "utf8"));
@@ -135,13 +137,54 @@ function buildCountries(overlay: z.infer<typeof CountriesFileSchema>): CountryEn
   return out;
 }
 
-let cached: Vocab | null = null;
+/**
+ * Users extend the vocabularies without editing these files: a folder named by KG_VOCAB_DIR may
+ * hold countries.json, organizations.json and lexicon.json in the same formats (every lexicon
+ * list optional); its entries are added to the built-in ones. An environment variable, so that
+ * extraction worker threads see the same vocabulary as the main thread.
+ */
+export const VOCAB_DIR_ENV = "KG_VOCAB_DIR";
 
-export function loadVocab(): Vocab {
-  if (cached) return cached;
-  const countries = buildCountries(readJson(CountriesFileSchema, "./countries.json"));
+const UserLexiconSchema = LexiconFileSchema.partial();
+
+function readUser<S extends z.ZodTypeAny>(schema: S, dir: string, name: string): z.infer<S> | undefined {
+  const file = path.resolve(dir, name);
+  return existsSync(file) ? readJson(schema, pathToFileURL(file)) : undefined;
+}
+
+const union = (a: string[], b: string[] = []) => [...new Set([...a, ...b])];
+
+const cache = new Map<string, Vocab>();
+
+export function loadVocab(userDir: string | undefined = process.env[VOCAB_DIR_ENV] || undefined): Vocab {
+  const key = userDir ?? "";
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (userDir !== undefined && !existsSync(userDir)) {
+    throw new Error(`${VOCAB_DIR_ENV}=${userDir}: no such folder`);
+  }
+  const countryOverlay = readJson(CountriesFileSchema, "./countries.json");
   const organizations = readJson(OrganizationsFileSchema, "./organizations.json").organizations;
   const lexicon = readJson(LexiconFileSchema, "./lexicon.json");
-  cached = { countries, organizations, lexicon };
-  return cached;
+  if (userDir !== undefined) {
+    const userCountries = readUser(CountriesFileSchema, userDir, "countries.json");
+    for (const uc of userCountries?.countries ?? []) {
+      const base = countryOverlay.countries.find((c) => c.code === uc.code);
+      if (!base) countryOverlay.countries.push(uc);
+      else {
+        base.aliases = union(base.aliases, uc.aliases);
+        base.demonyms = union(base.demonyms, uc.demonyms);
+        base.metonyms = union(base.metonyms, uc.metonyms);
+      }
+    }
+    organizations.push(...(readUser(OrganizationsFileSchema, userDir, "organizations.json")?.organizations ?? []));
+    const userLexicon = readUser(UserLexiconSchema, userDir, "lexicon.json") ?? {};
+    for (const k of Object.keys(userLexicon) as Array<keyof typeof userLexicon>) {
+      if (k === "$comment") continue;
+      lexicon[k] = union(lexicon[k], userLexicon[k]);
+    }
+  }
+  const vocab = { countries: buildCountries(countryOverlay), organizations, lexicon };
+  cache.set(key, vocab);
+  return vocab;
 }
