@@ -352,7 +352,8 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
     const viaIdx: number[] = [];
     const viaRe =
       /\b(?:through|via)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(«\d+»(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?«\d+»)*)/g;
-    if (d.predicate === "SUPPLIES") {
+    // most sentences name no route: the pattern needs "through" or "via"
+    if (d.predicate === "SUPPLIES" && (m.includes("through") || m.includes("via"))) {
       for (let x: RegExpExecArray | null; (x = viaRe.exec(m)) !== null;) {
         for (const y of x[1]!.match(/«(\d+)»/g) ?? []) {
           const i = Number(y.slice(1, -1));

@@ -1,4 +1,5 @@
 import type { FrameContext } from "./context.js";
+import { openGates } from "./gates.js";
 import { AL, rx } from "./patterns.js";
 import { actorsIn, type SentenceView } from "./view.js";
 
@@ -64,17 +65,19 @@ export function findAttribution(view: SentenceView, ctx: FrameContext): Attribut
     const men = view.mentions[Number(x[1]!.slice(1, -1))];
     if (men && /\b(?:data|report|reports|records|documents|analysis|figures|statistics)$/i.test(men.surface)) add(x[1]);
   }
-  while ((x = subj.exec(m)) !== null) {
-    let who = x[1]!;
-    // "... via «Poland», «German officials» said": the first name belongs to the preposition
-    if (
-      /\b(?:via|through|to|from|in|into|of|with|by|for|at|on|and)\s+(?:the\s+)?$/i.test(m.slice(0, x.index)) &&
-      /,/.test(who)
-    )
-      who = who.slice(who.indexOf(",") + 1);
-    // "Russia attacked ... said" is not a source; require the verb to follow closely
-    add(who);
-  }
+  // the subject pattern needs a reporting verb: most sentences have none
+  if (openGates(view, ctx.lex)("reportingVerbs"))
+    while ((x = subj.exec(m)) !== null) {
+      let who = x[1]!;
+      // "... via «Poland», «German officials» said": the first name belongs to the preposition
+      if (
+        /\b(?:via|through|to|from|in|into|of|with|by|for|at|on|and)\s+(?:the\s+)?$/i.test(m.slice(0, x.index)) &&
+        /,/.test(who)
+      )
+        who = who.slice(who.indexOf(",") + 1);
+      // "Russia attacked ... said" is not a source; require the verb to follow closely
+      add(who);
+    }
   // inverted: "said Ukraine's President X", "reported Reuters"
   const inv = rx(
     ctx.lex,

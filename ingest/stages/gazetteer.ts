@@ -18,9 +18,30 @@ export interface GazetteerHit {
 
 export interface Gazetteer {
   surfaces: Map<string, GazetteerHit>;
-  /** one alternation of every surface, longest first */
+  /** one alternation of every surface, longest first; run it with `execNotAfter(…, NOT_AFTER_NAME)` */
   pattern: RegExp;
+  /** run it with `execNotAfter(…, NOT_AFTER_DEMONYM)` */
   demonymPattern: RegExp;
+}
+
+/** what may not come right before a name (a letter or digit: "Iranian" inside "Pre-Iranian" is no hit) */
+export const NOT_AFTER_NAME = /[\p{L}\p{N}]$/u;
+export const NOT_AFTER_DEMONYM = /[\p{L}\p{N}-]$/u;
+
+/**
+ * `re.exec(s)` for a global unicode pattern that must not match right after `notAfter`. The same
+ * matches as a leading lookbehind `(?<!…)` in the pattern, but the lookbehind, tried at every
+ * position of every sentence, cost more than the rest of the pattern: here it is only checked
+ * where a match starts, and the scan resumes one code point later, as the regex itself would.
+ */
+export function execNotAfter(re: RegExp, s: string, notAfter: RegExp): RegExpExecArray | null {
+  for (;;) {
+    const m = re.exec(s);
+    if (!m) return null;
+    const p = m.index;
+    if (p === 0 || !notAfter.test(s.slice(Math.max(0, p - 2), p))) return m;
+    re.lastIndex = p + (s.codePointAt(p)! > 0xffff ? 2 : 1);
+  }
 }
 
 function escape(s: string): string {
@@ -56,8 +77,8 @@ export function buildGazetteer(vocab: Vocab): Gazetteer {
   const all = [...surfaces.keys()]
     .filter((s) => !surfaces.get(s)!.demonym)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(escape).join("|")})(?![\\p{L}\\p{N}$])`, "gu");
+  const pattern = new RegExp(`(?:${all.map(escape).join("|")})(?![\\p{L}\\p{N}$])`, "gu");
   const dem = [...new Set(demonyms)].sort((a, b) => b.length - a.length);
-  const demonymPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${dem.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const demonymPattern = new RegExp(`(?:${dem.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   return { surfaces, pattern, demonymPattern };
 }

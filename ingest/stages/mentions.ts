@@ -1,5 +1,5 @@
 import type { Lexicon } from "../vocab/vocab.js";
-import type { ActorType, Gazetteer } from "./gazetteer.js";
+import { execNotAfter, NOT_AFTER_DEMONYM, NOT_AFTER_NAME, type ActorType, type Gazetteer } from "./gazetteer.js";
 
 /**
  * Mentions of actors (countries, organisations, people, places) in one sentence: gazetteer
@@ -104,8 +104,9 @@ export function compileMentionRegexes(lex: Lexicon): MentionRegexes {
 const SOURCE_HEAD =
   /^(?:\s+(?:senior|top|military|defense|defence|government|state))?\s+(?:intelligence\s+(?:agencies|community|officials|report|services|sources)|intelligence|officials|customs\s+(?:data|authorities|statistics|figures)|customs|authorities|government\s+data|trade\s+data|military\s+sources)(?![\p{L}-])/u;
 
+// must not follow a letter or digit: checked by execNotAfter(COMPANY, …, NOT_AFTER_NAME)
 const COMPANY =
-  /(?<![\p{L}\p{N}])(?:[A-Z][\p{L}\p{N}&'’.-]*\s+)(?:[A-Z\d][\p{L}\p{N}&'’.-]*\s+){0,4}(?:Private\s+Limited|Limited|LLC|Inc\.|Ltd\.?|Corp\.|Corporation|Oy|GmbH|AG|JSC|PJSC|OJSC|Co\.,?\s+Ltd\.?|S\.A\.|SA|plc|PLC|Holdings)(?![\p{L}\p{N}])/gu;
+  /(?:[A-Z][\p{L}\p{N}&'’.-]*\s+)(?:[A-Z\d][\p{L}\p{N}&'’.-]*\s+){0,4}(?:Private\s+Limited|Limited|LLC|Inc\.|Ltd\.?|Corp\.|Corporation|Oy|GmbH|AG|JSC|PJSC|OJSC|Co\.,?\s+Ltd\.?|S\.A\.|SA|plc|PLC|Holdings)(?![\p{L}\p{N}])/gu;
 
 const CHUNK =
   /(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[A-Z][\p{L}\p{N}-]*)(?:(?:\s+(?:of the|of|for|de|du|al|bin|von|van|&)\s+|\s+|-)(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[\p{L}\p{N}-]*))*/gu;
@@ -120,7 +121,7 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
   const ms: Mention[] = [];
   // 0. company names with a legal-form suffix keep a country inside them ("Ascend Aviation India Private Limited")
   COMPANY.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = COMPANY.exec(text)) !== null;) {
+  for (let m: RegExpExecArray | null; (m = execNotAfter(COMPANY, text, NOT_AFTER_NAME)) !== null;) {
     // "U.S.-designated S 7 ENGINEERING LLC": the qualifier before the name is not part of it
     const lead =
       /^(?:\S*-(?:based|designated|sanctioned|controlled|linked|owned|made|registered)\s+|(?:The|A|An|And|Of)\s+)+/.exec(
@@ -142,7 +143,7 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
   }
   // 1. gazetteer names
   gaz.pattern.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = gaz.pattern.exec(text)) !== null;) {
+  for (let m: RegExpExecArray | null; (m = execNotAfter(gaz.pattern, text, NOT_AFTER_NAME)) !== null;) {
     const hit = gaz.surfaces.get(m[0]);
     if (!hit || overlaps(ms, base + m.index, base + m.index + m[0].length)) continue;
     let end = m.index + m[0].length;
@@ -165,7 +166,7 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
   }
   // 2. demonyms: actors before an actor noun, origin modifiers otherwise
   gaz.demonymPattern.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = gaz.demonymPattern.exec(text)) !== null;) {
+  for (let m: RegExpExecArray | null; (m = execNotAfter(gaz.demonymPattern, text, NOT_AFTER_DEMONYM)) !== null;) {
     const a = m.index;
     if (overlaps(ms, base + a, base + a + m[0].length)) continue;
     const hit = gaz.surfaces.get(m[0]);
@@ -350,11 +351,12 @@ function classifyChunk(
     ];
   }
   // after "in"/"near", a short name without organisation words is a place ("in Odesa", "in Donetsk")
+  // the cheap tests first: the pattern scans the whole sentence before the chunk
   const placeBefore =
-    /\b(?:in|near|outside|around)\s+(?:the\s+)?(?:[A-Za-z]+-controlled\s+)?$/.test(before) &&
     !hasOrgWord &&
     tokens.length <= 2 &&
-    !/\d/.test(s);
+    !/\d/.test(s) &&
+    /\b(?:in|near|outside|around)\s+(?:the\s+)?(?:[A-Za-z]+-controlled\s+)?$/.test(before);
   let type: ActorType;
   if (titled || re.lowerTitleBefore.test(before)) type = "Person";
   else if (re.facilityWord.has(last) && !hasOrgWord) type = "Facility";

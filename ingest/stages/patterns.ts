@@ -53,16 +53,22 @@ export function framePatterns(lex: Lexicon): FramePatterns {
 
 const cache = new WeakMap<object, Map<string, RegExp>>();
 
+// the last owner's map: frames ask for dozens of patterns per sentence, all of one vocabulary
+let lastOwner: object | null = null;
+let lastMap: Map<string, RegExp> | null = null;
+
 /**
  * A frame pattern, compiled once per vocabulary: `id` names the call site, `build` is only
  * called on the first use (the pattern strings are several kilobytes of alternations).
  */
 export function rx(owner: object, id: string, build: () => string, flags = ""): RegExp {
-  let m = cache.get(owner);
+  let m = owner === lastOwner ? lastMap : cache.get(owner);
   if (!m) {
     m = new Map();
     cache.set(owner, m);
   }
+  lastOwner = owner;
+  lastMap = m;
   let r = m.get(id);
   if (!r) {
     r = new RegExp(build(), flags);
@@ -70,4 +76,40 @@ export function rx(owner: object, id: string, build: () => string, flags = ""): 
   }
   r.lastIndex = 0;
   return r;
+}
+
+/* Helpers for the frame gates (see gates.ts): a gate only skips a pattern that could not have matched. */
+
+/** For words not bounded in the pattern ("sanctioned" at a pattern's end): a plain substring test. */
+export function hasText(s: string, list: readonly string[]): boolean {
+  for (const w of list) if (s.includes(w)) return true;
+  return false;
+}
+
+const leadCache = new WeakMap<readonly string[], string[] | null>();
+
+/** The first letter run of each phrase of a vocabulary alternation, lower-cased: its gate words. */
+export function leadWords(phrases: readonly string[]): string[] | null {
+  let out = leadCache.get(phrases);
+  if (out === undefined) {
+    const ws = [...new Set(phrases.map((p) => (/^[A-Za-z]+/.exec(p)?.[0] ?? "").toLowerCase()))];
+    // a phrase that does not open with a letter has no gate word: never skip
+    out = ws.includes("") ? null : ws;
+    leadCache.set(phrases, out);
+  }
+  return out;
+}
+
+const tailCache = new WeakMap<readonly string[], string[]>();
+
+/** The last word of each phrase, as written: substrings for `hasText` when a phrase may be glued to what precedes it. */
+export function tailWords(phrases: readonly string[]): string[] {
+  let out = tailCache.get(phrases);
+  if (out === undefined) {
+    const tails = [...new Set(phrases.map((p) => p.split(" ").pop()!))];
+    // "attacks" contains "attack": a word that contains another adds no test
+    out = tails.filter((t) => !tails.some((u) => u !== t && t.includes(u)));
+    tailCache.set(phrases, out);
+  }
+  return out;
 }

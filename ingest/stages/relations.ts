@@ -2,7 +2,8 @@ import type { Lexicon } from "../vocab/vocab.js";
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems } from "./items.js";
-import { A, ADV, AL, alt, PRON, rx } from "./patterns.js";
+import { A, ADV, AL, alt, hasText, PRON, rx, tailWords } from "./patterns.js";
+import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
 /**
@@ -37,6 +38,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const m = view.masked;
   const men = view.mentions;
   const lex = ctx.lex;
+  const gate = openGates(view, ctx.lex);
   const run = (re: RegExp, f: (x: RegExpExecArray) => void) => {
     re.lastIndex = 0;
     for (let x: RegExpExecArray | null; (x = re.exec(m)) !== null;) {
@@ -156,54 +158,58 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   };
   const { ATTV, SANV } = derived(lex);
   const ATTN = alt(lex.attackNouns);
-  run(
-    rx(
-      ctx.lex,
-      "relations:5",
-      () => `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${A})`,
-      "gd",
-    ),
-    (x) => {
-      const t = Number(x[2]!.slice(1, -1));
-      if (typeOf(t) === "Person") return;
-      const subs = /^(?:it|they)$/i.test(x[1]!.trim()) ? unambiguousState(x.index, t) : actorsIn(x[1]!).map(mention);
-      for (const s of subs)
-        push({
-          predicate: "ATTACKS",
-          subject: s,
-          object: mention(t),
-          span: [x.index, idx(x, 2)[1]],
-          verbAt: idx(x, 1)[1],
-          rule: "attacks:verb",
-          confidence: 0.8,
-        });
-    },
-  );
+  if (gate("attackVerbs"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:5",
+        () => `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${A})`,
+        "gd",
+      ),
+      (x) => {
+        const t = Number(x[2]!.slice(1, -1));
+        if (typeOf(t) === "Person") return;
+        const subs = /^(?:it|they)$/i.test(x[1]!.trim()) ? unambiguousState(x.index, t) : actorsIn(x[1]!).map(mention);
+        for (const s of subs)
+          push({
+            predicate: "ATTACKS",
+            subject: s,
+            object: mention(t),
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "attacks:verb",
+            confidence: 0.8,
+          });
+      },
+    );
   // "Russia's invasion of Ukraine", "its war against Ukraine", "unleashed a massive air assault on Ukraine's cities"
-  run(
-    rx(
-      ctx.lex,
-      "relations:6",
-      () =>
-        `(${A}'s?|‹\\d+›|\\bits|\\btheir|${A}(?:${ADV})\\s+(?:began|launched|started|unleashed|waged|waging|continues|continued|carried\\s+out|conducted)\\s+(?:its|their|a|an|the)?)\\s*(?:[a-z-]+\\s+){0,3}?(?:${ATTN})\\s+(?:of|on|against|in)\\s+(?:the\\s+)?(${A})`,
-      "gd",
-    ),
-    (x) => {
-      const t = Number(x[2]!.slice(1, -1));
-      if (typeOf(t) === "Person") return;
-      let subs: Ref[] = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].filter((i) => typeOf(i) !== "Person").map(mention);
-      if (subs.length === 0 && /^(?:its|their)\b/i.test(x[1]!.trim())) subs = unambiguousState(x.index, t);
-      for (const s of subs.slice(0, 1))
-        push({
-          predicate: "ATTACKS",
-          subject: s,
-          object: mention(t),
-          span: [x.index, idx(x, 2)[1]],
-          rule: "attacks:noun",
-          confidence: 0.75,
-        });
-    },
-  );
+  if (hasText(m, tailWords(lex.attackNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "relations:6",
+        () =>
+          `(${A}'s?|‹\\d+›|\\bits|\\btheir|${A}(?:${ADV})\\s+(?:began|launched|started|unleashed|waged|waging|continues|continued|carried\\s+out|conducted)\\s+(?:its|their|a|an|the)?)\\s*(?:[a-z-]+\\s+){0,3}?(?:${ATTN})\\s+(?:of|on|against|in)\\s+(?:the\\s+)?(${A})`,
+        "gd",
+      ),
+      (x) => {
+        const t = Number(x[2]!.slice(1, -1));
+        if (typeOf(t) === "Person") return;
+        let subs: Ref[] = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)]
+          .filter((i) => typeOf(i) !== "Person")
+          .map(mention);
+        if (subs.length === 0 && /^(?:its|their)\b/i.test(x[1]!.trim())) subs = unambiguousState(x.index, t);
+        for (const s of subs.slice(0, 1))
+          push({
+            predicate: "ATTACKS",
+            subject: s,
+            object: mention(t),
+            span: [x.index, idx(x, 2)[1]],
+            rule: "attacks:noun",
+            confidence: 0.75,
+          });
+      },
+    );
   // "Russian strikes ... left civilians dead in the «Odesa» region", "a ‹Russian› drone demolished their home" near "in «Bohodukhiv»"
   const strikeNoun =
     "(?:strikes?|attacks?|assaults?|air\\s+strikes?|airstrikes?|drones?|missiles?|shelling|bombardment|barrage)";
@@ -253,28 +259,29 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   }
 
   // "it had fired ... missiles at hangars ... on the «Kapustin Yar» test site"
-  run(
-    rx(
-      ctx.lex,
-      "relations:fired-at",
-      () =>
-        `(${A}|${PRON})${ADV}\\s+(?:fired|launched|struck|hit)\\b[^.;]*?\\b(?:on|at|against)\\s+(?:the\\s+)?(«\\d+»)`,
-      "gd",
-    ),
-    (x) => {
-      const t = Number(x[2]!.slice(1, -1));
-      if (!/^(Facility|Place)$/.test(men[t]!.type)) return;
-      for (const s0 of subjOf(x[1]!, x.index))
-        push({
-          predicate: "ATTACKS",
-          subject: s0,
-          object: mention(t),
-          span: [x.index, idx(x, 2)[1]],
-          rule: "attacks:fired-at",
-          confidence: 0.65,
-        });
-    },
-  );
+  if (gate("fired_launched"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:fired-at",
+        () =>
+          `(${A}|${PRON})${ADV}\\s+(?:fired|launched|struck|hit)\\b[^.;]*?\\b(?:on|at|against)\\s+(?:the\\s+)?(«\\d+»)`,
+        "gd",
+      ),
+      (x) => {
+        const t = Number(x[2]!.slice(1, -1));
+        if (!/^(Facility|Place)$/.test(men[t]!.type)) return;
+        for (const s0 of subjOf(x[1]!, x.index))
+          push({
+            predicate: "ATTACKS",
+            subject: s0,
+            object: mention(t),
+            span: [x.index, idx(x, 2)[1]],
+            rule: "attacks:fired-at",
+            confidence: 0.65,
+          });
+      },
+    );
 
   // ---- SANCTIONS ----
   const groupOrMention = (i: number): Ref => {
@@ -318,180 +325,187 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     }
     return [];
   };
-  run(
-    rx(
-      ctx.lex,
-      "relations:8",
-      () =>
-        `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(${AL}(?:\\s*\\([^)]*\\))?(?:(?:\\s*,\\s*|\\s+and\\s+)${A}(?:\\s*\\([^)]*\\))?)*)`,
-      "gd",
-    ),
-    (x) => {
-      let targets = actorsIn(x[2]!);
-      // "two ‹Turkish› entities––«Margiana» and «Demirci»––"
-      const app = /^\s*(?:––|—|–|--|:)\s*((?:«\d+»)(?:(?:\s*,\s*|\s+and\s+)«\d+»)*)/.exec(m.slice(idx(x, 2)[1]));
-      if (app) targets = [...targets, ...actorsIn(app[1]!)];
-      for (const s of actorsIn(x[1]!))
-        for (const t of targets)
-          if (men[t]!.entity.id !== men[s]!.entity.id)
+  if (gate("sanctionVerbs"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:8",
+        () =>
+          `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(${AL}(?:\\s*\\([^)]*\\))?(?:(?:\\s*,\\s*|\\s+and\\s+)${A}(?:\\s*\\([^)]*\\))?)*)`,
+        "gd",
+      ),
+      (x) => {
+        let targets = actorsIn(x[2]!);
+        // "two ‹Turkish› entities––«Margiana» and «Demirci»––"
+        const app = /^\s*(?:––|—|–|--|:)\s*((?:«\d+»)(?:(?:\s*,\s*|\s+and\s+)«\d+»)*)/.exec(m.slice(idx(x, 2)[1]));
+        if (app) targets = [...targets, ...actorsIn(app[1]!)];
+        for (const s of actorsIn(x[1]!))
+          for (const t of targets)
+            if (men[t]!.entity.id !== men[s]!.entity.id)
+              push({
+                predicate: "SANCTIONS",
+                subject: mention(s),
+                object: groupOrMention(t),
+                span: [x.index, idx(x, 2)[1]],
+                verbAt: idx(x, 1)[1],
+                rule: "sanctions:verb",
+                confidence: 0.8,
+              });
+      },
+    );
+  // "«OFAC» targeted two ‹Turkish› entities––«Margiana» and «Demirci»––for supplying"
+  if (gate("targeted_designated"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:9",
+        () =>
+          `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:[a-z\\d-]+\\s+){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        for (const s of actorsIn(x[1]!))
+          for (const t of actorsIn(x[2]!))
             push({
               predicate: "SANCTIONS",
               subject: mention(s),
-              object: groupOrMention(t),
+              object: mention(t),
               span: [x.index, idx(x, 2)[1]],
               verbAt: idx(x, 1)[1],
-              rule: "sanctions:verb",
-              confidence: 0.8,
+              rule: "sanctions:verb-apposition",
+              confidence: 0.75,
             });
-    },
-  );
-  // "«OFAC» targeted two ‹Turkish› entities––«Margiana» and «Demirci»––for supplying"
-  run(
-    rx(
-      ctx.lex,
-      "relations:9",
-      () =>
-        `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:[a-z\\d-]+\\s+){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      for (const s of actorsIn(x[1]!))
+      },
+    );
+  // "«EC» proposed comprehensive new sanctions against Russian oil exports", "implemented export controls on «Russia»"
+  if (gate("proposed_imposed"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:10",
+        () =>
+          `\\b(?:proposed|imposed|imposing|impose|issued|issuing|introduced|announced|implemented|placed|adopted|approved|levied|unveiled|slapped)\\s+(?:[a-z\\d-]+\\s+){0,4}?(?:sanctions|export\\s+controls|restrictions|embargo|penalties|bans?)\\s+(?:on|against|targeting)\\s+((?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(?:«\\d+»|‹\\d+›)[^,.;]*)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 1);
+        const subs = actorsIn(m.slice(0, x.index)).filter((i) => isActor(i));
+        // ", imposing sanctions on ...": the participle's subject is the clause's subject
+        const participle = /,\s*$/.test(m.slice(0, x.index)) && /ing$/.test(m.slice(x.index).split(/\s/)[0]!);
+        const s0 = participle ? subs[0] : subs[subs.length - 1];
+        if (s0 === undefined) return;
+        for (const t of targetsFrom(a, b)) {
+          if (t.kind === "mention" && men[t.idx]!.entity.id === men[s0]!.entity.id) continue;
+          push({
+            predicate: "SANCTIONS",
+            subject: mention(s0),
+            object: t,
+            span: [x.index, b],
+            rule: "sanctions:noun",
+            confidence: 0.7,
+          });
+        }
+      },
+    );
+  // "The «EC» added 43 tankers to the ‹Russian› shadow fleet", "adding 40 entities to its Entity List"
+  if (gate("added_adding"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:added",
+        () =>
+          `(${AL})${ADV}\\s+(?:added|adding|adds|placed|placing)\\s+(.+?)\\s+to\\s+(?:the\\s+|its\\s+|their\\s+)?((?:(?:‹\\d+›|«\\d+»'s?)\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(?:sanctions\\s+list|blacklist|[Ee]ntity\\s+[Ll]ist|SDN\\s+[Ll]ist|shadow\\s+fleet))`,
+        "gd",
+      ),
+      (x) => {
+        const subs = actorsIn(x[1]!).filter((i) => isActor(i));
+        let targets: Ref[] = actorsIn(x[2]!).map(mention);
+        if (/fleet/.test(x[3]!)) targets = targetsFrom(idx(x, 3)[0], idx(x, 3)[1]);
+        for (const s0 of subs)
+          for (const t of targets)
+            push({
+              predicate: "SANCTIONS",
+              subject: mention(s0),
+              object: t,
+              span: [x.index, idx(x, 0)[1]],
+              rule: "sanctions:added-to-list",
+              confidence: 0.7,
+            });
+      },
+    );
+  // "The sanctions would ... by covering regional Russian banks": the last named sanctioning body
+  if (gate("sanctions"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:covering",
+        () => `\\bsanctions\\b[^.;]*?\\b(?:covering|targeting|hitting)\\s+((?:[a-z-]+\\s+)?(?:‹\\d+›|«\\d+»)[^,.;]*)`,
+        "gd",
+      ),
+      (x) => {
+        const s0 = ctx.lastSanctioner();
+        if (!s0 || actorsIn(m.slice(0, x.index)).some((i) => isActor(i))) return;
+        const [a, b] = idx(x, 1);
+        for (const t of targetsFrom(a, b))
+          push({
+            predicate: "SANCTIONS",
+            subject: s0,
+            object: t,
+            span: [x.index, b],
+            rule: "sanctions:context",
+            confidence: 0.55,
+          });
+      },
+    );
+  // passive: "«NPP Itelma», which was added to the «US Treasury»'s sanctions list", "«VMK» ... was sanctioned", "«US»-designated «S 7»"
+  if (hasText(m, ["sanctioned", "designated", "blacklisted", "added"]))
+    run(
+      rx(
+        ctx.lex,
+        "relations:11",
+        () =>
+          `(${A})(?:\\s*,)?\\s+(?:which\\s+|who\\s+)?(?:also\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been|is|are)\\s+(?:also\\s+)?(?:sanctioned|designated|blacklisted|added\\s+to\\s+(?:the\\s+)?(?:(${A})'s?\\s+)?(?:[A-Za-z.]+\\s+){0,2}?(?:sanctions|entity|blacklist)\\s+list)(?:\\s+by\\s+(?:the\\s+)?(${A}))?`,
+        "gd",
+      ),
+      (x) => {
+        const t = Number(x[1]!.slice(1, -1));
+        const s: Ref | null = x[2]
+          ? mention(Number(x[2].slice(1, -1)))
+          : x[3]
+            ? mention(Number(x[3].slice(1, -1)))
+            : ctx.lastSanctioner();
+        if (!s) return;
+        push({
+          predicate: "SANCTIONS",
+          subject: s,
+          object: mention(t),
+          span: [x.index, idx(x, 0)[1]],
+          rule: "sanctions:passive",
+          confidence: 0.7,
+        });
+      },
+    );
+  if (gate("designated_sanctioned"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:12",
+        () => `(${A})-(?:designated|sanctioned)\\s+(?:[A-Za-z-]+\\s*:?\\s+){0,4}?(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const s = Number(x[1]!.slice(1, -1));
         for (const t of actorsIn(x[2]!))
           push({
             predicate: "SANCTIONS",
             subject: mention(s),
             object: mention(t),
             span: [x.index, idx(x, 2)[1]],
-            verbAt: idx(x, 1)[1],
-            rule: "sanctions:verb-apposition",
-            confidence: 0.75,
-          });
-    },
-  );
-  // "«EC» proposed comprehensive new sanctions against Russian oil exports", "implemented export controls on «Russia»"
-  run(
-    rx(
-      ctx.lex,
-      "relations:10",
-      () =>
-        `\\b(?:proposed|imposed|imposing|impose|issued|issuing|introduced|announced|implemented|placed|adopted|approved|levied|unveiled|slapped)\\s+(?:[a-z\\d-]+\\s+){0,4}?(?:sanctions|export\\s+controls|restrictions|embargo|penalties|bans?)\\s+(?:on|against|targeting)\\s+((?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(?:«\\d+»|‹\\d+›)[^,.;]*)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 1);
-      const subs = actorsIn(m.slice(0, x.index)).filter((i) => isActor(i));
-      // ", imposing sanctions on ...": the participle's subject is the clause's subject
-      const participle = /,\s*$/.test(m.slice(0, x.index)) && /ing$/.test(m.slice(x.index).split(/\s/)[0]!);
-      const s0 = participle ? subs[0] : subs[subs.length - 1];
-      if (s0 === undefined) return;
-      for (const t of targetsFrom(a, b)) {
-        if (t.kind === "mention" && men[t.idx]!.entity.id === men[s0]!.entity.id) continue;
-        push({
-          predicate: "SANCTIONS",
-          subject: mention(s0),
-          object: t,
-          span: [x.index, b],
-          rule: "sanctions:noun",
-          confidence: 0.7,
-        });
-      }
-    },
-  );
-  // "The «EC» added 43 tankers to the ‹Russian› shadow fleet", "adding 40 entities to its Entity List"
-  run(
-    rx(
-      ctx.lex,
-      "relations:added",
-      () =>
-        `(${AL})${ADV}\\s+(?:added|adding|adds|placed|placing)\\s+(.+?)\\s+to\\s+(?:the\\s+|its\\s+|their\\s+)?((?:(?:‹\\d+›|«\\d+»'s?)\\s+)?(?:[A-Za-z-]+\\s+){0,2}?(?:sanctions\\s+list|blacklist|[Ee]ntity\\s+[Ll]ist|SDN\\s+[Ll]ist|shadow\\s+fleet))`,
-      "gd",
-    ),
-    (x) => {
-      const subs = actorsIn(x[1]!).filter((i) => isActor(i));
-      let targets: Ref[] = actorsIn(x[2]!).map(mention);
-      if (/fleet/.test(x[3]!)) targets = targetsFrom(idx(x, 3)[0], idx(x, 3)[1]);
-      for (const s0 of subs)
-        for (const t of targets)
-          push({
-            predicate: "SANCTIONS",
-            subject: mention(s0),
-            object: t,
-            span: [x.index, idx(x, 0)[1]],
-            rule: "sanctions:added-to-list",
+            rule: "sanctions:designated-adjective",
             confidence: 0.7,
           });
-    },
-  );
-  // "The sanctions would ... by covering regional Russian banks": the last named sanctioning body
-  run(
-    rx(
-      ctx.lex,
-      "relations:covering",
-      () => `\\bsanctions\\b[^.;]*?\\b(?:covering|targeting|hitting)\\s+((?:[a-z-]+\\s+)?(?:‹\\d+›|«\\d+»)[^,.;]*)`,
-      "gd",
-    ),
-    (x) => {
-      const s0 = ctx.lastSanctioner();
-      if (!s0 || actorsIn(m.slice(0, x.index)).some((i) => isActor(i))) return;
-      const [a, b] = idx(x, 1);
-      for (const t of targetsFrom(a, b))
-        push({
-          predicate: "SANCTIONS",
-          subject: s0,
-          object: t,
-          span: [x.index, b],
-          rule: "sanctions:context",
-          confidence: 0.55,
-        });
-    },
-  );
-  // passive: "«NPP Itelma», which was added to the «US Treasury»'s sanctions list", "«VMK» ... was sanctioned", "«US»-designated «S 7»"
-  run(
-    rx(
-      ctx.lex,
-      "relations:11",
-      () =>
-        `(${A})(?:\\s*,)?\\s+(?:which\\s+|who\\s+)?(?:also\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been|is|are)\\s+(?:also\\s+)?(?:sanctioned|designated|blacklisted|added\\s+to\\s+(?:the\\s+)?(?:(${A})'s?\\s+)?(?:[A-Za-z.]+\\s+){0,2}?(?:sanctions|entity|blacklist)\\s+list)(?:\\s+by\\s+(?:the\\s+)?(${A}))?`,
-      "gd",
-    ),
-    (x) => {
-      const t = Number(x[1]!.slice(1, -1));
-      const s: Ref | null = x[2]
-        ? mention(Number(x[2].slice(1, -1)))
-        : x[3]
-          ? mention(Number(x[3].slice(1, -1)))
-          : ctx.lastSanctioner();
-      if (!s) return;
-      push({
-        predicate: "SANCTIONS",
-        subject: s,
-        object: mention(t),
-        span: [x.index, idx(x, 0)[1]],
-        rule: "sanctions:passive",
-        confidence: 0.7,
-      });
-    },
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:12",
-      () => `(${A})-(?:designated|sanctioned)\\s+(?:[A-Za-z-]+\\s*:?\\s+){0,4}?(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const s = Number(x[1]!.slice(1, -1));
-      for (const t of actorsIn(x[2]!))
-        push({
-          predicate: "SANCTIONS",
-          subject: mention(s),
-          object: mention(t),
-          span: [x.index, idx(x, 2)[1]],
-          rule: "sanctions:designated-adjective",
-          confidence: 0.7,
-        });
-    },
-  );
+      },
+    );
   // sentence starting with "It also was sanctioned": the pronoun is the previous sentence's subject
   run(
     /^(?:It|They)\s+(?:also\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)/dg,
@@ -513,253 +527,265 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   // ---- PRODUCES ----
   const PRODN = alt(lex.producerNouns);
   // "«Russia»'s post-war tank production", "«Russia» to triple its ballistic missile production"
-  run(
-    rx(
-      ctx.lex,
-      "relations:13",
-      () =>
-        `(${A}'s?|${A}\\s+to\\s+[a-z]+\\s+its|\\bits)\\s+(?:post-war\\s+|pre-war\\s+|own\\s+|domestic\\s+|total\\s+|annual\\s+)?((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+production\\b`,
-      "gd",
-    ),
-    (x) => {
-      let subs: Ref[] = actorsIn(x[1]!).map(mention);
-      if (subs.length === 0) subs = ctx.pronoun(view, x.index);
-      const its = items(idx(x, 2)[0], idx(x, 2)[1]);
-      // only countable products ("tank production"), not "energy production"
-      const countable = its.filter(
-        (it) =>
-          it.type === "Weapon" ||
-          /(?:vehicle|truck|car|chip|engine|ship|aircraft|plane|helicopter|satellite)s?$/i.test(it.name),
-      );
-      for (const s of subs.slice(0, 1))
-        for (const it of countable)
-          push({
-            predicate: "PRODUCES",
-            subject: s,
-            object: item(pluralize(it.name), it.type),
-            span: [x.index, idx(x, 0)[1]],
-            rule: "produces:noun-production",
-            confidence: 0.7,
-          });
-    },
-  );
+  if (gate("production"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:13",
+        () =>
+          `(${A}'s?|${A}\\s+to\\s+[a-z]+\\s+its|\\bits)\\s+(?:post-war\\s+|pre-war\\s+|own\\s+|domestic\\s+|total\\s+|annual\\s+)?((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+production\\b`,
+        "gd",
+      ),
+      (x) => {
+        let subs: Ref[] = actorsIn(x[1]!).map(mention);
+        if (subs.length === 0) subs = ctx.pronoun(view, x.index);
+        const its = items(idx(x, 2)[0], idx(x, 2)[1]);
+        // only countable products ("tank production"), not "energy production"
+        const countable = its.filter(
+          (it) =>
+            it.type === "Weapon" ||
+            /(?:vehicle|truck|car|chip|engine|ship|aircraft|plane|helicopter|satellite)s?$/i.test(it.name),
+        );
+        for (const s of subs.slice(0, 1))
+          for (const it of countable)
+            push({
+              predicate: "PRODUCES",
+              subject: s,
+              object: item(pluralize(it.name), it.type),
+              span: [x.index, idx(x, 0)[1]],
+              rule: "produces:noun-production",
+              confidence: 0.7,
+            });
+      },
+    );
   // "to boost production of ammunition", "«Moscow» uses to produce missiles, tanks"
-  run(
-    rx(
-      ctx.lex,
-      "relations:14",
-      () =>
-        `(${A})[^.;]{0,80}?\\b(?:boost|increase|expand|ramp\\s+up|triple|double|step\\s+up)\\s+(?:its\\s+|their\\s+)?production\\s+of\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      for (const it of items(a, b))
-        push({
-          predicate: "PRODUCES",
-          subject: mention(Number(x[1]!.slice(1, -1))),
-          object: item(it.name, it.type),
-          span: [x.index, b],
-          rule: "produces:boost-production",
-          confidence: 0.65,
-        });
-    },
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:15",
-      () =>
-        `(${A})\\s+(?:uses?|used|needs?|needed)\\s+(?:them\\s+|it\\s+)?to\\s+(?:produce|make|build|manufacture)\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      for (const it of items(a, b))
-        push({
-          predicate: "PRODUCES",
-          subject: mention(Number(x[1]!.slice(1, -1))),
-          object: item(it.name, it.type),
-          span: [x.index, b],
-          rule: "produces:uses-to-produce",
-          confidence: 0.65,
-        });
-    },
-  );
-  // "«X» and «Y» emerging as the biggest makers of those chips", "«Plant», a producer of dual-use goods such as ..."
-  run(
-    rx(
-      ctx.lex,
-      "relations:16",
-      () =>
-        `(${AL}|\\bit(?=\\s+(?:is|was)))(?:,|\\s+(?:as|is|are|was|were|being|emerging\\s+as|became|become|remains?))\\s+(?:a|an|the|one\\s+of\\s+the)?\\s*(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const subs = /^it$/i.test(x[1]!)
-        ? ctx.pronoun(view, x.index)
-        : actorsIn(x[1]!)
-            .filter((i) => typeOf(i) !== "Person" && typeOf(i) !== "Country")
-            .map(mention);
-      for (const s of subs)
+  if (gate("production"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:14",
+        () =>
+          `(${A})[^.;]{0,80}?\\b(?:boost|increase|expand|ramp\\s+up|triple|double|step\\s+up)\\s+(?:its\\s+|their\\s+)?production\\s+of\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
         for (const it of items(a, b))
           push({
             predicate: "PRODUCES",
-            subject: s,
+            subject: mention(Number(x[1]!.slice(1, -1))),
             object: item(it.name, it.type),
             span: [x.index, b],
-            rule: "produces:maker-of",
-            confidence: 0.7,
+            rule: "produces:boost-production",
+            confidence: 0.65,
           });
-    },
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:17",
-      () => `(?:describing|described)\\s+it\\s+as\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 1);
-      const before = actorsIn(m.slice(0, x.index)).filter((i) => /^(Facility|Organization|Place)$/.test(men[i]!.type));
-      const s = before.find((i) => men[i]!.type === "Facility") ?? before[before.length - 1];
-      if (s === undefined) return;
-      for (const it of items(a, b))
-        push({
-          predicate: "PRODUCES",
-          subject: mention(s),
-          object: item(it.name, it.type),
-          span: [x.index, b],
-          rule: "produces:described-as",
-          confidence: 0.65,
-        });
-    },
-  );
-  // "vehicle electronics maker «NPP Itelma»", "drone manufacturer «DJI»"
-  run(
-    rx(ctx.lex, "relations:18", () => `\\b((?:[a-z-]+\\s+){1,2}?)(?:${PRODN})\\s+(${A})`, "gd"),
-    (x) => {
-      const t = Number(x[2]!.slice(1, -1));
-      if (typeOf(t) === "Person" || typeOf(t) === "Country") return;
-      const [a, b] = idx(x, 1);
-      for (const it0 of items(a, b)) {
-        const name = it0.name.replace(
-          /^(?:(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign|military|civilian|defense|defence)\s+)+(?=\S+$)/i,
-          "",
-        );
-        const it = { ...it0, name };
-        if (/^(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign)$/i.test(name)) continue;
-        push({
-          predicate: "PRODUCES",
-          subject: mention(t),
-          object: item(pluralize(it.name), it.type),
-          span: [x.index, idx(x, 2)[1]],
-          rule: "produces:maker-name",
-          confidence: 0.65,
-        });
-      }
-    },
-  );
-
-  // "North Korea is running its munition factories": a country's factories make what they are named after
-  run(
-    rx(
-      ctx.lex,
-      "relations:factories",
-      () =>
-        `(${A}'s?|\\bits|\\btheir)\\s+((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:factories|plants|production\\s+lines)\\b`,
-      "gd",
-    ),
-    (x) => {
-      let subs: Ref[] = actorsIn(x[1]!)
-        .filter((i) => isActor(i))
-        .map(mention);
-      if (subs.length === 0 && /^(?:its|their)$/i.test(x[1]!.trim())) subs = ctx.pronoun(view, x.index);
-      const its = items(idx(x, 2)[0], idx(x, 2)[1]).filter((it) => it.type === "Weapon");
-      for (const s of subs.slice(0, 1))
-        for (const it of its)
+      },
+    );
+  if (gate("produce_make"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:15",
+        () =>
+          `(${A})\\s+(?:uses?|used|needs?|needed)\\s+(?:them\\s+|it\\s+)?to\\s+(?:produce|make|build|manufacture)\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        for (const it of items(a, b))
           push({
             predicate: "PRODUCES",
-            subject: s,
-            object: item(pluralize(it.name), it.type),
-            span: [x.index, idx(x, 0)[1]],
-            rule: "produces:factories",
-            confidence: 0.6,
+            subject: mention(Number(x[1]!.slice(1, -1))),
+            object: item(it.name, it.type),
+            span: [x.index, b],
+            rule: "produces:uses-to-produce",
+            confidence: 0.65,
           });
-    },
-  );
+      },
+    );
+  // "«X» and «Y» emerging as the biggest makers of those chips", "«Plant», a producer of dual-use goods such as ..."
+  if (hasText(m, tailWords(lex.producerNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "relations:16",
+        () =>
+          `(${AL}|\\bit(?=\\s+(?:is|was)))(?:,|\\s+(?:as|is|are|was|were|being|emerging\\s+as|became|become|remains?))\\s+(?:a|an|the|one\\s+of\\s+the)?\\s*(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const subs = /^it$/i.test(x[1]!)
+          ? ctx.pronoun(view, x.index)
+          : actorsIn(x[1]!)
+              .filter((i) => typeOf(i) !== "Person" && typeOf(i) !== "Country")
+              .map(mention);
+        for (const s of subs)
+          for (const it of items(a, b))
+            push({
+              predicate: "PRODUCES",
+              subject: s,
+              object: item(it.name, it.type),
+              span: [x.index, b],
+              rule: "produces:maker-of",
+              confidence: 0.7,
+            });
+      },
+    );
+  if (hasText(m, ["describ"]))
+    run(
+      rx(
+        ctx.lex,
+        "relations:17",
+        () => `(?:describing|described)\\s+it\\s+as\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:${PRODN})\\s+of\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 1);
+        const before = actorsIn(m.slice(0, x.index)).filter((i) =>
+          /^(Facility|Organization|Place)$/.test(men[i]!.type),
+        );
+        const s = before.find((i) => men[i]!.type === "Facility") ?? before[before.length - 1];
+        if (s === undefined) return;
+        for (const it of items(a, b))
+          push({
+            predicate: "PRODUCES",
+            subject: mention(s),
+            object: item(it.name, it.type),
+            span: [x.index, b],
+            rule: "produces:described-as",
+            confidence: 0.65,
+          });
+      },
+    );
+  // "vehicle electronics maker «NPP Itelma»", "drone manufacturer «DJI»"
+  if (hasText(m, tailWords(lex.producerNouns)))
+    run(
+      rx(ctx.lex, "relations:18", () => `\\b((?:[a-z-]+\\s+){1,2}?)(?:${PRODN})\\s+(${A})`, "gd"),
+      (x) => {
+        const t = Number(x[2]!.slice(1, -1));
+        if (typeOf(t) === "Person" || typeOf(t) === "Country") return;
+        const [a, b] = idx(x, 1);
+        for (const it0 of items(a, b)) {
+          const name = it0.name.replace(
+            /^(?:(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign|military|civilian|defense|defence)\s+)+(?=\S+$)/i,
+            "",
+          );
+          const it = { ...it0, name };
+          if (/^(?:commercial|leading|major|top|largest|biggest|state|private|local|foreign)$/i.test(name)) continue;
+          push({
+            predicate: "PRODUCES",
+            subject: mention(t),
+            object: item(pluralize(it.name), it.type),
+            span: [x.index, idx(x, 2)[1]],
+            rule: "produces:maker-name",
+            confidence: 0.65,
+          });
+        }
+      },
+    );
+
+  // "North Korea is running its munition factories": a country's factories make what they are named after
+  if (gate("factories_plants"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:factories",
+        () =>
+          `(${A}'s?|\\bits|\\btheir)\\s+((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:factories|plants|production\\s+lines)\\b`,
+        "gd",
+      ),
+      (x) => {
+        let subs: Ref[] = actorsIn(x[1]!)
+          .filter((i) => isActor(i))
+          .map(mention);
+        if (subs.length === 0 && /^(?:its|their)$/i.test(x[1]!.trim())) subs = ctx.pronoun(view, x.index);
+        const its = items(idx(x, 2)[0], idx(x, 2)[1]).filter((it) => it.type === "Weapon");
+        for (const s of subs.slice(0, 1))
+          for (const it of its)
+            push({
+              predicate: "PRODUCES",
+              subject: s,
+              object: item(pluralize(it.name), it.type),
+              span: [x.index, idx(x, 0)[1]],
+              rule: "produces:factories",
+              confidence: 0.6,
+            });
+      },
+    );
 
   // ---- USES ----
-  run(
-    rx(
-      ctx.lex,
-      "relations:19",
-      () =>
-        `(${AL}|${PRON}),?${ADV}\\s+(?:used|uses|use|using|deployed|deploying|deploy|employed|employing|relied\\s+on|relies\\s+on|rely\\s+on)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const its = items(a, b);
-      for (const s of subjOf(x[1]!, x.index))
-        for (const it of its)
-          push({
-            predicate: "USES",
-            subject: s,
-            object: item(it.name, it.type),
-            span: [x.index, b],
-            verbAt: idx(x, 1)[1],
-            rule: "uses:verb",
-            confidence: 0.7,
-          });
-    },
-  );
+  if (gate("used_uses"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:19",
+        () =>
+          `(${AL}|${PRON}),?${ADV}\\s+(?:used|uses|use|using|deployed|deploying|deploy|employed|employing|relied\\s+on|relies\\s+on|rely\\s+on)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b);
+        for (const s of subjOf(x[1]!, x.index))
+          for (const it of its)
+            push({
+              predicate: "USES",
+              subject: s,
+              object: item(it.name, it.type),
+              span: [x.index, b],
+              verbAt: idx(x, 1)[1],
+              rule: "uses:verb",
+              confidence: 0.7,
+            });
+      },
+    );
   // "enabling «Russian forces» to launch salvos of 13 to 18 Iskander-M ballistic missiles"; "it had fired ‹Ukrainian›-made FP-5 Flamingo cruise missiles"
-  run(
-    rx(
-      ctx.lex,
-      "relations:20",
-      () =>
-        `(${A}|${PRON})(?:\\s+to|${ADV})\\s+(?:launch|launched|launches|fire|fired|fires|firing|launching)\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?(?:[\\d,]+\\s+(?:to\\s+[\\d,]+\\s+)?)?(?:‹\\d+›-made\\s+)?(.+?)(?=\\s+(?:at|on|in|against|into|from|toward|towards)\\b|[,.;]|$)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const its = items(a, b).filter((i) => i.type === "Weapon");
-      for (const s of subjOf(x[1]!, x.index))
-        for (const it of its)
+  if (gate("launch_launched"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:20",
+        () =>
+          `(${A}|${PRON})(?:\\s+to|${ADV})\\s+(?:launch|launched|launches|fire|fired|fires|firing|launching)\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?(?:[\\d,]+\\s+(?:to\\s+[\\d,]+\\s+)?)?(?:‹\\d+›-made\\s+)?(.+?)(?=\\s+(?:at|on|in|against|into|from|toward|towards)\\b|[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b).filter((i) => i.type === "Weapon");
+        for (const s of subjOf(x[1]!, x.index))
+          for (const it of its)
+            push({
+              predicate: "USES",
+              subject: s,
+              object: item(it.name, it.type),
+              span: [x.index, b],
+              rule: "uses:launch",
+              confidence: 0.7,
+            });
+      },
+    );
+  if (gate("deploying_using"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:21",
+        () => `(${A})\\s+of\\s+(?:deploying|using|launching)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        for (const it of items(a, b))
           push({
             predicate: "USES",
-            subject: s,
+            subject: mention(Number(x[1]!.slice(1, -1))),
             object: item(it.name, it.type),
             span: [x.index, b],
-            rule: "uses:launch",
-            confidence: 0.7,
+            rule: "uses:accused-of",
+            confidence: 0.65,
           });
-    },
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:21",
-      () => `(${A})\\s+of\\s+(?:deploying|using|launching)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      for (const it of items(a, b))
-        push({
-          predicate: "USES",
-          subject: mention(Number(x[1]!.slice(1, -1))),
-          object: item(it.name, it.type),
-          span: [x.index, b],
-          rule: "uses:accused-of",
-          confidence: 0.65,
-        });
-    },
-  );
+      },
+    );
 
   // ---- COOPERATES_WITH / TRADES_WITH ----
   const pair = (p: string, a: number, b: number, span: [number, number], rule: string, conf: number) => {
@@ -768,192 +794,219 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     push({ predicate: p, subject: mention(a), object: mention(b), span, rule, confidence: conf });
   };
   const COOPN = "(?:[Cc]ooperation|[Cc]o-operation|[Cc]ollaboration|[Pp]artnership|[Aa]lliance|military\\s+ties)";
-  run(
-    rx(ctx.lex, "relations:22", () => `${COOPN}\\s+between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`, "gd"),
-    (x) =>
-      pair(
-        "COOPERATES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "cooperates:between",
-        0.75,
+  if (gate("between"))
+    run(
+      rx(ctx.lex, "relations:22", () => `${COOPN}\\s+between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`, "gd"),
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:between",
+          0.75,
+        ),
+    );
+  if (gate("cooperation_co"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:23",
+        () => `(${A})'s?\\s+(?:[a-z-]+\\s+){0,3}?${COOPN}\\s+with\\s+(?:the\\s+)?(${A})`,
+        "gd",
       ),
-  );
-  run(
-    rx(ctx.lex, "relations:23", () => `(${A})'s?\\s+(?:[a-z-]+\\s+){0,3}?${COOPN}\\s+with\\s+(?:the\\s+)?(${A})`, "gd"),
-    (x) =>
-      pair(
-        "COOPERATES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "cooperates:possessive",
-        0.75,
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:possessive",
+          0.75,
+        ),
+    );
+  if (gate("cooperate_cooperates"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:24",
+        () =>
+          `(${A}),?${ADV}\\s+(?:cooperate[sd]?|cooperating|collaborate[sd]?|collaborating|partnered|allied)\\s+with\\s+(?:the\\s+)?(${A})`,
+        "gd",
       ),
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:24",
-      () =>
-        `(${A}),?${ADV}\\s+(?:cooperate[sd]?|cooperating|collaborate[sd]?|collaborating|partnered|allied)\\s+with\\s+(?:the\\s+)?(${A})`,
-      "gd",
-    ),
-    (x) =>
-      pair(
-        "COOPERATES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "cooperates:verb",
-        0.75,
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:verb",
+          0.75,
+        ),
+    );
+  if (gate("partner_ally"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:25",
+        () =>
+          `(${A})${ADV}\\s+(?:become|became|is|was|remains?)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:partner|ally)\\s+(?:for|of|to)\\s+(?:the\\s+)?(${A})`,
+        "gd",
       ),
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:25",
-      () =>
-        `(${A})${ADV}\\s+(?:become|became|is|was|remains?)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:partner|ally)\\s+(?:for|of|to)\\s+(?:the\\s+)?(${A})`,
-      "gd",
-    ),
-    (x) =>
-      pair(
-        "COOPERATES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "cooperates:partner",
-        0.75,
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:partner",
+          0.75,
+        ),
+    );
+  if (gate("signed_agreed"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:26",
+        () =>
+          `(${A})\\s+and\\s+(?:the\\s+)?(${A})${ADV}\\s+(?:signed|agreed|reached|concluded|inked)\\s+(?:on\\s+)?(?:an?\\s+|another\\s+|the\\s+)?(?:[\\w$-]+\\s+){0,3}?(?:agreement|deal|accord|treaty|memorandum|pact)`,
+        "gd",
       ),
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:26",
-      () =>
-        `(${A})\\s+and\\s+(?:the\\s+)?(${A})${ADV}\\s+(?:signed|agreed|reached|concluded|inked)\\s+(?:on\\s+)?(?:an?\\s+|another\\s+|the\\s+)?(?:[\\w$-]+\\s+){0,3}?(?:agreement|deal|accord|treaty|memorandum|pact)`,
-      "gd",
-    ),
-    (x) =>
-      pair(
-        "COOPERATES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "cooperates:agreement",
-        0.75,
-      ),
-  );
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:agreement",
+          0.75,
+        ),
+    );
   // "«Huawei» has reached a series of 5G cooperation agreements with «Russia»'s three major telecommunications companies («Beeline», «MTS», and «Megafon»)"
-  run(
-    rx(
-      ctx.lex,
-      "relations:27",
-      () =>
-        `(${A})${ADV}\\s+(?:reached|signed|concluded|struck)\\s+(?:[\\w$-]+\\s+){0,5}?(?:agreements?|deals?|contracts?|partnerships?)\\s+with\\s+(?:the\\s+)?(${A})([^.;(]*\\((${AL})\\))?`,
-      "gd",
-    ),
-    (x) => {
-      const s = Number(x[1]!.slice(1, -1));
-      const objs = x[4] ? actorsIn(x[4]) : [Number(x[2]!.slice(1, -1))];
-      for (const o of objs) pair("COOPERATES_WITH", s, o, [x.index, idx(x, 0)[1]], "cooperates:agreement-with", 0.7);
-    },
-  );
-  run(
-    rx(ctx.lex, "relations:28", () => `(${A})-(${A})\\s+(?:trade|trading|commerce)`, "gd"),
-    (x) =>
-      pair(
-        "TRADES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "trades:compound",
-        0.8,
+  if (gate("reached_signed"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:27",
+        () =>
+          `(${A})${ADV}\\s+(?:reached|signed|concluded|struck)\\s+(?:[\\w$-]+\\s+){0,5}?(?:agreements?|deals?|contracts?|partnerships?)\\s+with\\s+(?:the\\s+)?(${A})([^.;(]*\\((${AL})\\))?`,
+        "gd",
       ),
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:29",
-      () =>
-        `\\b[Tt]rade\\s+(?:volume\\s+|turnover\\s+|relations\\s+|ties\\s+)?between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`,
-      "gd",
-    ),
-    (x) =>
-      pair(
-        "TRADES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "trades:between",
-        0.8,
+      (x) => {
+        const s = Number(x[1]!.slice(1, -1));
+        const objs = x[4] ? actorsIn(x[4]) : [Number(x[2]!.slice(1, -1))];
+        for (const o of objs) pair("COOPERATES_WITH", s, o, [x.index, idx(x, 0)[1]], "cooperates:agreement-with", 0.7);
+      },
+    );
+  if (hasText(m, ["trad", "commerce"]))
+    run(
+      rx(ctx.lex, "relations:28", () => `(${A})-(${A})\\s+(?:trade|trading|commerce)`, "gd"),
+      (x) =>
+        pair(
+          "TRADES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "trades:compound",
+          0.8,
+        ),
+    );
+  if (gate("between"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:29",
+        () =>
+          `\\b[Tt]rade\\s+(?:volume\\s+|turnover\\s+|relations\\s+|ties\\s+)?between\\s+(?:the\\s+)?(${A})\\s+and\\s+(?:the\\s+)?(${A})`,
+        "gd",
       ),
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:30",
-      () => `(${A}'s?|\\bits)\\s+(?:[a-z-]+\\s+){0,2}?trade\\s+with\\s+(?:the\\s+)?(${A})`,
-      "gd",
-    ),
-    (x) => {
-      const o = Number(x[2]!.slice(1, -1));
-      const s = actorsIn(x[1]!)[0];
-      const subj =
-        s !== undefined
-          ? s
-          : (() => {
-              const r = ctx.pronoun(view, x.index)[0];
-              return r && r.kind === "mention" ? r.idx : undefined;
-            })();
-      if (subj !== undefined) pair("TRADES_WITH", subj, o, [x.index, idx(x, 0)[1]], "trades:possessive", 0.75);
-    },
-  );
-  run(
-    rx(ctx.lex, "relations:31", () => `(${A})${ADV}\\s+(?:trades?|traded|trading)\\s+with\\s+(?:the\\s+)?(${A})`, "gd"),
-    (x) =>
-      pair(
-        "TRADES_WITH",
-        Number(x[1]!.slice(1, -1)),
-        Number(x[2]!.slice(1, -1)),
-        [x.index, idx(x, 0)[1]],
-        "trades:verb",
-        0.75,
+      (x) =>
+        pair(
+          "TRADES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "trades:between",
+          0.8,
+        ),
+    );
+  if (gate("trade"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:30",
+        () => `(${A}'s?|\\bits)\\s+(?:[a-z-]+\\s+){0,2}?trade\\s+with\\s+(?:the\\s+)?(${A})`,
+        "gd",
       ),
-  );
+      (x) => {
+        const o = Number(x[2]!.slice(1, -1));
+        const s = actorsIn(x[1]!)[0];
+        const subj =
+          s !== undefined
+            ? s
+            : (() => {
+                const r = ctx.pronoun(view, x.index)[0];
+                return r && r.kind === "mention" ? r.idx : undefined;
+              })();
+        if (subj !== undefined) pair("TRADES_WITH", subj, o, [x.index, idx(x, 0)[1]], "trades:possessive", 0.75);
+      },
+    );
+  if (gate("trade_trades"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:31",
+        () => `(${A})${ADV}\\s+(?:trades?|traded|trading)\\s+with\\s+(?:the\\s+)?(${A})`,
+        "gd",
+      ),
+      (x) =>
+        pair(
+          "TRADES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "trades:verb",
+          0.75,
+        ),
+    );
 
   // ---- COMPONENT_OF ----
   const compN =
     "(?:component|components|part|parts|ingredient|ingredients|element|elements|input|inputs|material|materials)";
   // "Ball bearings are an important component of military tanks"
-  run(
-    rx(
-      ctx.lex,
-      "relations:32",
-      () =>
-        `(?:^|[,;]\\s*)((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s+(?:is|are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,2}?(?:component|components|ingredient|ingredients|element|elements)\\s+(?:of|in)\\s+(?!a\\s+list)(.+?)(?=[,.;]|$)`,
-      "gd",
-    ),
-    (x) => {
-      const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
-      const prods = items(idx(x, 2)[0], idx(x, 2)[1]);
-      for (const p of parts)
-        for (const q of prods)
-          push({
-            predicate: "COMPONENT_OF",
-            subject: item(p.name, p.type),
-            object: item(stripGeneric(q.name), q.type),
-            span: [x.index, idx(x, 2)[1]],
-            rule: "component:copula",
-            confidence: 0.7,
-          });
-    },
-  );
+  if (gate("component_components"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:32",
+        () =>
+          `(?:^|[,;]\\s*)((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s+(?:is|are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,2}?(?:component|components|ingredient|ingredients|element|elements)\\s+(?:of|in)\\s+(?!a\\s+list)(.+?)(?=[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
+        const prods = items(idx(x, 2)[0], idx(x, 2)[1]);
+        for (const p of parts)
+          for (const q of prods)
+            push({
+              predicate: "COMPONENT_OF",
+              subject: item(p.name, p.type),
+              object: item(stripGeneric(q.name), q.type),
+              span: [x.index, idx(x, 2)[1]],
+              rule: "component:copula",
+              confidence: 0.7,
+            });
+      },
+    );
   // "ammonium perchlorate — a key ingredient used to produce solid propellant", "nitrocellulose -- a dual-use material that can be used to produce ammunition",
   // "Nitrocellulose is a highly flammable compound that is used in the production of paint, varnish and ink, as well as ammunition"
-  if (/\bused\b/.test(m))
+  // the costly pattern below cannot match without its core phrase: test that first
+  if (
+    /\bused\b/.test(m) &&
+    /(?:component|part|ingredient|element|input|material|compound|chemical|substance)s?\s+(?:that\s+(?:is|are|can\s+be|could\s+be)\s+|which\s+(?:is|are|can\s+be)\s+)?used\s+(?:to\s+(?:produce|make|manufacture|build)|in|for)\s/.test(
+      m,
+    )
+  )
     run(
       rx(
         ctx.lex,
@@ -1014,55 +1067,57 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     );
 
   // ---- LOCATED_IN ----
-  run(
-    rx(
-      ctx.lex,
-      "relations:34",
-      () =>
-        `(‹\\d+›|${A}'s?)\\s+(?:[a-z-]+\\s+)?(?:town|city|village|region|port|province|district|oblast|settlement)\\s+of\\s+(${A})`,
-      "gd",
-    ),
-    (x) => {
-      const c = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)][0];
-      const t = Number(x[2]!.slice(1, -1));
-      if (c === undefined || men[t]!.entity.type === "Country" || men[t]!.entity.type === "Person") return;
-      push({
-        predicate: "LOCATED_IN",
-        subject: mention(t),
-        object: mention(c),
-        span: [x.index, idx(x, 0)[1]],
-        rule: "located:town-of",
-        confidence: 0.75,
-      });
-    },
-  );
-  run(
-    rx(
-      ctx.lex,
-      "relations:35",
-      () =>
-        `(${A})(?:\\s+(?:test\\s+site|site|plant|factory|airfield|airport|base|port|refinery|depot))?\\s+in\\s+(?:the\\s+)?(${A})(\\s+(?:region|oblast|province))?`,
-      "gd",
-    ),
-    (x) => {
-      const s = Number(x[1]!.slice(1, -1));
-      const o = Number(x[2]!.slice(1, -1));
-      if (
-        !/^(Facility|Place)$/.test(men[s]!.type) ||
-        men[o]!.type === "Person" ||
-        men[s]!.entity.id === men[o]!.entity.id
-      )
-        return;
-      push({
-        predicate: "LOCATED_IN",
-        subject: mention(s),
-        object: mention(o),
-        span: [x.index, idx(x, 0)[1]],
-        rule: "located:in",
-        confidence: 0.7,
-      });
-    },
-  );
+  if (gate("town_city"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:34",
+        () =>
+          `(‹\\d+›|${A}'s?)\\s+(?:[a-z-]+\\s+)?(?:town|city|village|region|port|province|district|oblast|settlement)\\s+of\\s+(${A})`,
+        "gd",
+      ),
+      (x) => {
+        const c = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)][0];
+        const t = Number(x[2]!.slice(1, -1));
+        if (c === undefined || men[t]!.entity.type === "Country" || men[t]!.entity.type === "Person") return;
+        push({
+          predicate: "LOCATED_IN",
+          subject: mention(t),
+          object: mention(c),
+          span: [x.index, idx(x, 0)[1]],
+          rule: "located:town-of",
+          confidence: 0.75,
+        });
+      },
+    );
+  if (gate("in"))
+    run(
+      rx(
+        ctx.lex,
+        "relations:35",
+        () =>
+          `(${A})(?:\\s+(?:test\\s+site|site|plant|factory|airfield|airport|base|port|refinery|depot))?\\s+in\\s+(?:the\\s+)?(${A})(\\s+(?:region|oblast|province))?`,
+        "gd",
+      ),
+      (x) => {
+        const s = Number(x[1]!.slice(1, -1));
+        const o = Number(x[2]!.slice(1, -1));
+        if (
+          !/^(Facility|Place)$/.test(men[s]!.type) ||
+          men[o]!.type === "Person" ||
+          men[s]!.entity.id === men[o]!.entity.id
+        )
+          return;
+        push({
+          predicate: "LOCATED_IN",
+          subject: mention(s),
+          object: mention(o),
+          span: [x.index, idx(x, 0)[1]],
+          rule: "located:in",
+          confidence: 0.7,
+        });
+      },
+    );
   return out;
 }
 

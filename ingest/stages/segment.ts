@@ -42,6 +42,11 @@ const SENTENCE_BOILERPLATE: RegExp[] = [
   /\b(can be reached at|\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+)/i,
 ];
 
+/** A literal each boilerplate pattern needs: the patterns themselves scan every word of every sentence. */
+function mayBeBoilerplate(t: string): boolean {
+  return t.includes("@") || /follow|keep up with|can be reached at|\[email/i.test(t);
+}
+
 const ABBREVIATIONS = new Set(
   [
     "u.s",
@@ -168,7 +173,7 @@ export function segment(text: string): Segmentation {
     for (const [s, e] of kind === "body" ? splitSentences(text, a, b) : capLength(text, a, b)) {
       const t = text.slice(s, e);
       // questions assert nothing; contact lines are furniture
-      if (/\?["”’)]?$/.test(t) || SENTENCE_BOILERPLATE.some((re) => re.test(t))) {
+      if (/\?["”’)]?$/.test(t) || (mayBeBoilerplate(t) && SENTENCE_BOILERPLATE.some((re) => re.test(t)))) {
         skipped++;
         continue;
       }

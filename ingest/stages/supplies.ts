@@ -1,7 +1,8 @@
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems, type ItemSpan } from "./items.js";
-import { A, ADV, AL, PRE_R, PRON, rx } from "./patterns.js";
+import { A, ADV, AL, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
+import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
 /**
@@ -112,6 +113,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     ).test(m)
   )
     return [];
+  const gate = openGates(view, ctx.lex);
   const run = (re: RegExp, f: (x: RegExpExecArray) => void) => {
     re.lastIndex = 0;
     for (let x: RegExpExecArray | null; (x = re.exec(m)) !== null;) {
@@ -124,662 +126,684 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const idx = (x: RegExpExecArray, g: number) => x.indices![g]!;
 
   // ditransitive with "with": "China has been providing Moscow with components"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:1",
-      () => `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 3);
-      const its = items(a, b);
-      emit(
-        {
-          subjects: subjectsOf(view, x[1]!, x.index, ctx),
-          recipients: actorRefs(view, x[2]),
-          items: its,
-          span: [x.index, b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:verb-with",
-          confidence: 0.85,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("supplyVerbs") && gate("with"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:1",
+        () => `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 3);
+        const its = items(a, b);
+        emit(
+          {
+            subjects: subjectsOf(view, x[1]!, x.index, ctx),
+            recipients: actorRefs(view, x[2]),
+            items: its,
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:verb-with",
+            confidence: 0.85,
+          },
+          out,
+        );
+      },
+    );
   // active: "China supplies weapons to Russia", "exporting nitrocellulose to various countries, including ..."
-  run(
-    rx(
-      ctx.lex,
-      "supplies:2",
-      () =>
-        `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const its = items(a, b);
-      // "... to Russian customers through Turkey in 2022, including drones and body armor"
-      const tail =
-        /^(?:(?!\b(?:but|while|although|whereas|it|they|which|who|he|she)\b)[^.;])*?,\s+(?:including|such\s+as)\s+(.+)$/d.exec(
-          m.slice(idx(x, 3)[1]),
+  if (gate("supplyVerbs"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:2",
+        () =>
+          `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b);
+        // "... to Russian customers through Turkey in 2022, including drones and body armor"
+        const rest = m.slice(idx(x, 3)[1]);
+        // the list pattern steps through the rest char by char: skip it when the rest names no list
+        const tail =
+          rest.includes("including") || rest.includes("such")
+            ? /^(?:(?!\b(?:but|while|although|whereas|it|they|which|who|he|she)\b)[^.;])*?,\s+(?:including|such\s+as)\s+(.+)$/d.exec(
+                rest,
+              )
+            : null;
+        if (tail) {
+          const t0 = idx(x, 3)[1] + tail.indices![1]![0];
+          its.push(...items(t0, t0 + tail[1]!.length).map((i) => ({ ...i, listed: true })));
+        }
+        emit(
+          {
+            subjects: subjectsOf(view, x[1]!, x.index, ctx),
+            recipients: actorRefs(view, x[3]),
+            items: its,
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:verb-to",
+            confidence: 0.85,
+          },
+          out,
         );
-      if (tail) {
-        const t0 = idx(x, 3)[1] + tail.indices![1]![0];
-        its.push(...items(t0, t0 + tail[1]!.length).map((i) => ({ ...i, listed: true })));
-      }
-      emit(
-        {
-          subjects: subjectsOf(view, x[1]!, x.index, ctx),
-          recipients: actorRefs(view, x[3]),
-          items: its,
-          span: [x.index, idx(x, 3)[1]],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:verb-to",
-          confidence: 0.85,
-        },
-        out,
-      );
-    },
-  );
+      },
+    );
   // active, recipient from context: "..., but it provides critically important components, including ..."
-  run(
-    rx(
-      ctx.lex,
-      "supplies:3",
-      () =>
-        `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b|the\\s+«|«)([^«»]+?)(?=\\s*(?:[.;]|$|,\\s+(?:according|said|says|reported|which|while|but|as)\\b))`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      if (/\b(?:to|into|from|with|for)\s*$/.test(x[2]!)) return;
-      const subj = subjectsOf(view, x[1]!, x.index, ctx);
-      const d = subj[0] ? ctx.dominantRecipient(view, subj[0]) : null;
-      if (!d) return;
-      emit(
-        {
-          subjects: subj,
-          recipients: [d],
-          items: items(a, b),
-          span: [x.index, b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:verb-context-recipient",
-          confidence: 0.6,
-          recipientInferred: true,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("supplyVerbs"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:3",
+        () =>
+          `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b|the\\s+«|«)([^«»]+?)(?=\\s*(?:[.;]|$|,\\s+(?:according|said|says|reported|which|while|but|as)\\b))`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        if (/\b(?:to|into|from|with|for)\s*$/.test(x[2]!)) return;
+        const subj = subjectsOf(view, x[1]!, x.index, ctx);
+        const d = subj[0] ? ctx.dominantRecipient(view, subj[0]) : null;
+        if (!d) return;
+        emit(
+          {
+            subjects: subj,
+            recipients: [d],
+            items: items(a, b),
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:verb-context-recipient",
+            confidence: 0.6,
+            recipientInferred: true,
+          },
+          out,
+        );
+      },
+    );
   // "defense-related imports, which provided the Russian military-industrial complex with machine tools"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:4",
-      () => `\\b(?:which|that)${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const recipients = actorRefs(view, x[1]);
-      const sup = ctx.dominantSupplier(view, recipients[0]);
-      if (!sup) return;
-      emit(
-        {
-          subjects: [sup],
-          recipients,
-          items: items(a, b),
-          span: [x.index, b],
-          verbAt: x.index + 5,
-          rule: "supplies:relative-with",
-          confidence: 0.6,
-          subjectInferred: true,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("supplyVerbs") && gate("with") && gate("which_that"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:4",
+        () => `\\b(?:which|that)${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const recipients = actorRefs(view, x[1]);
+        const sup = ctx.dominantSupplier(view, recipients[0]);
+        if (!sup) return;
+        emit(
+          {
+            subjects: [sup],
+            recipients,
+            items: items(a, b),
+            span: [x.index, b],
+            verbAt: x.index + 5,
+            rule: "supplies:relative-with",
+            confidence: 0.6,
+            subjectInferred: true,
+          },
+          out,
+        );
+      },
+    );
   // gerunds: "..., probably supplying Moscow with key technology", "including by exporting goods", "for supplying Russia with drones"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:gerund",
-      () =>
-        `\\b(by\\s+|for\\s+)?(?:supplying|exporting|providing|shipping|selling|sending|delivering|transferring)\\s+(?:(?:the\\s+)?(${AL})\\s+with\\s+(.+)|(?!to\\b|with\\b)([^«»]+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$)))`,
-      "gd",
-    ),
-    (x) => {
-      const before = m.slice(0, x.index);
-      let subj: Ref[] = [];
-      let negatedByVerb = false;
-      if (
-        x[1]?.startsWith("for") &&
-        /\b(?:sanctioned|designated|targeted|blacklisted|penalized|penalised)\b/.test(before)
-      ) {
-        // "OFAC targeted two Turkish entities––Margiana and Demirci––for supplying": the targets
-        const lists = [...before.matchAll(/«\d+»(?:(?:\s*,\s*|\s+and\s+)«\d+»)*/g)];
-        const last = lists[lists.length - 1];
-        // sanctioned individuals supply too, so people are kept here
-        if (last) subj = actorsIn(last[0]).map(mention);
-      } else {
-        // the nearest actor that heads a clause ("China has also become ..., probably supplying")
-        const heads = [
-          ...before.matchAll(
-            /«(\d+)»\s+(?:(?:has|have|had|also|reportedly|repeatedly|publicly)\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|continues?|continued|remains?|plays?|playing|became|becomes|(denied|denies|deny|stopped|stops|halted|halts|ceased|admitted|admits|began|begins|started|starts|resumed|resumes))\b/g,
-          ),
-        ];
-        const h = heads[heads.length - 1];
-        if (h) subj = [mention(Number(h[1]))];
-        // "Iran denied supplying drones", "the firm stopped shipping chips": the claim is negated
-        const rest = h ? before.slice(h.index + h[0].length).trim() : "x";
+  if (gate("supplying_exporting"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:gerund",
+        () =>
+          `\\b(by\\s+|for\\s+)?(?:supplying|exporting|providing|shipping|selling|sending|delivering|transferring)\\s+(?:(?:the\\s+)?(${AL})\\s+with\\s+(.+)|(?!to\\b|with\\b)([^«»]+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$)))`,
+        "gd",
+      ),
+      (x) => {
+        const before = m.slice(0, x.index);
+        let subj: Ref[] = [];
+        let negatedByVerb = false;
         if (
-          h?.[2] &&
-          /^(?:denied|denies|deny|stopped|stops|halted|halts|ceased)$/.test(h[2]) &&
-          /^(?:having)?$/.test(rest)
-        )
-          negatedByVerb = true;
-      }
-      if (subj.length === 0) return;
-      let recipients = actorRefs(view, x[2] ?? x[5]);
-      let inferred = false;
-      if (recipients.length === 0) {
-        const sid = new Set(subj.flatMap((r) => (r.kind === "mention" ? [view.mentions[r.idx]!.entity.id] : [])));
-        // prefer the state the sentence says is supported ("its support for Russia, including providing ...")
-        const cands = actorsIn(before).filter(
-          (i) => view.mentions[i]!.entity.type === "Country" && !sid.has(view.mentions[i]!.entity.id),
+          x[1]?.startsWith("for") &&
+          /\b(?:sanctioned|designated|targeted|blacklisted|penalized|penalised)\b/.test(before)
+        ) {
+          // "OFAC targeted two Turkish entities––Margiana and Demirci––for supplying": the targets
+          const lists = [...before.matchAll(/«\d+»(?:(?:\s*,\s*|\s+and\s+)«\d+»)*/g)];
+          const last = lists[lists.length - 1];
+          // sanctioned individuals supply too, so people are kept here
+          if (last) subj = actorsIn(last[0]).map(mention);
+        } else {
+          // the nearest actor that heads a clause ("China has also become ..., probably supplying")
+          const heads = [
+            ...before.matchAll(
+              /«(\d+)»\s+(?:(?:has|have|had|also|reportedly|repeatedly|publicly)\s+)*(?:has|have|had|is|are|was|were|will|would|can|could|continues?|continued|remains?|plays?|playing|became|becomes|(denied|denies|deny|stopped|stops|halted|halts|ceased|admitted|admits|began|begins|started|starts|resumed|resumes))\b/g,
+            ),
+          ];
+          const h = heads[heads.length - 1];
+          if (h) subj = [mention(Number(h[1]))];
+          // "Iran denied supplying drones", "the firm stopped shipping chips": the claim is negated
+          const rest = h ? before.slice(h.index + h[0].length).trim() : "x";
+          if (
+            h?.[2] &&
+            /^(?:denied|denies|deny|stopped|stops|halted|halts|ceased)$/.test(h[2]) &&
+            /^(?:having)?$/.test(rest)
+          )
+            negatedByVerb = true;
+        }
+        if (subj.length === 0) return;
+        let recipients = actorRefs(view, x[2] ?? x[5]);
+        let inferred = false;
+        if (recipients.length === 0) {
+          const sid = new Set(subj.flatMap((r) => (r.kind === "mention" ? [view.mentions[r.idx]!.entity.id] : [])));
+          // prefer the state the sentence says is supported ("its support for Russia, including providing ...")
+          const cands = actorsIn(before).filter(
+            (i) => view.mentions[i]!.entity.type === "Country" && !sid.has(view.mentions[i]!.entity.id),
+          );
+          const favoured = cands.filter((i) =>
+            /(?:for|to|supporting|aiding|helping|assisting|support|assistance|aid)\s+(?:the\s+)?$/i.test(
+              before.slice(0, before.indexOf(`«${i}»`)),
+            ),
+          );
+          const other = favoured.length > 0 ? favoured[favoured.length - 1] : cands[cands.length - 1];
+          if (other === undefined) return;
+          recipients = [mention(other)];
+          inferred = true;
+        }
+        const g = x[3] !== undefined ? 3 : 4;
+        const [a, b] = idx(x, g);
+        const n0 = out.length;
+        emit(
+          {
+            subjects: subj,
+            recipients,
+            items: items(a, b),
+            span: [x.index, b],
+            verbAt: x.index,
+            rule: "supplies:gerund",
+            confidence: inferred ? 0.6 : 0.75,
+            recipientInferred: inferred,
+          },
+          out,
         );
-        const favoured = cands.filter((i) =>
-          /(?:for|to|supporting|aiding|helping|assisting|support|assistance|aid)\s+(?:the\s+)?$/i.test(
-            before.slice(0, before.indexOf(`«${i}»`)),
-          ),
-        );
-        const other = favoured.length > 0 ? favoured[favoured.length - 1] : cands[cands.length - 1];
-        if (other === undefined) return;
-        recipients = [mention(other)];
-        inferred = true;
-      }
-      const g = x[3] !== undefined ? 3 : 4;
-      const [a, b] = idx(x, g);
-      const n0 = out.length;
-      emit(
-        {
-          subjects: subj,
-          recipients,
-          items: items(a, b),
-          span: [x.index, b],
-          verbAt: x.index,
-          rule: "supplies:gerund",
-          confidence: inferred ? 0.6 : 0.75,
-          recipientInferred: inferred,
-        },
-        out,
-      );
-      if (negatedByVerb) for (let i = n0; i < out.length; i++) out[i]!.negated = true;
-    },
-  );
+        if (negatedByVerb) for (let i = n0; i < out.length; i++) out[i]!.negated = true;
+      },
+    );
   // "Chinese exports ..., including vehicles, construction equipment and synthetic materials, are providing support to Russia's war efforts"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:exports-including",
-      () =>
-        `(‹\\d+›|${A}'s?)\\s+exports\\b[^.;«]*?,?\\s+including\\s+([^.;«]+?),\\s+(?:are|is|were|was|have|has|had|will|continue)\\b[^.;]*?\\bto\\s+(${A})`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const sup = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].map(mention);
-      emit(
-        {
-          subjects: sup,
-          recipients: actorRefs(view, x[3]),
-          items: items(a, b),
-          span: [x.index, idx(x, 3)[1]],
-          verbAt: x.index,
-          rule: "supplies:exports-including",
-          confidence: 0.65,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("exports") && gate("including"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:exports-including",
+        () =>
+          `(‹\\d+›|${A}'s?)\\s+exports\\b[^.;«]*?,?\\s+including\\s+([^.;«]+?),\\s+(?:are|is|were|was|have|has|had|will|continue)\\b[^.;]*?\\bto\\s+(${A})`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const sup = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].map(mention);
+        emit(
+          {
+            subjects: sup,
+            recipients: actorRefs(view, x[3]),
+            items: items(a, b),
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: x.index,
+            rule: "supplies:exports-including",
+            confidence: 0.65,
+          },
+          out,
+        );
+      },
+    );
   // relative and descriptive clauses: "«X», which it said, sent 700 shipments to «Y»", "«X» is an India-based company that shipped
   // CHPL items to «Y»", "«X», an India-based company involved in the supply of CHPL items to «Y»"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:relative",
-      () =>
-        `(${A})(?:\\s+[a-z]+){0,2}(?:,\\s*|\\s+is\\s+|\\s+)(?:(?:(?:which|who|that)\\s+(?:it\\s+said,?\\s+|they\\s+said,?\\s+)?|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|manufacturer|trader|distributor)\\s+(?:that|which)\\s+)(?:(?:has|have|had|also|reportedly|allegedly)\\s+)*(?:${SUP})\\s+|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|trader|distributor)\\s+(?:involved|engaged)\\s+in\\s+the\\s+(?:supply|export|exports|sale|delivery|shipment)\\s+of\\s+)(?!to\\b)(.+?)\\s+(?:to|into)\\s+${PRE_R}(?:«\\d+»-based\\s+(?:and\\s+)?)?(?:«\\d+»-designated\\s+)?(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const recipients = actorRefs(view, x[3]);
-      emit(
-        {
-          subjects: [mention(Number(x[1]!.slice(1, -1)))],
-          recipients,
-          items: items(a, b),
-          span: [x.index, idx(x, 3)[1]],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:relative-clause",
-          confidence: 0.75,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("supplyVerbs") || gate("involved_engaged"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:relative",
+        () =>
+          `(${A})(?:\\s+[a-z]+){0,2}(?:,\\s*|\\s+is\\s+|\\s+)(?:(?:(?:which|who|that)\\s+(?:it\\s+said,?\\s+|they\\s+said,?\\s+)?|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|manufacturer|trader|distributor)\\s+(?:that|which)\\s+)(?:(?:has|have|had|also|reportedly|allegedly)\\s+)*(?:${SUP})\\s+|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|trader|distributor)\\s+(?:involved|engaged)\\s+in\\s+the\\s+(?:supply|export|exports|sale|delivery|shipment)\\s+of\\s+)(?!to\\b)(.+?)\\s+(?:to|into)\\s+${PRE_R}(?:«\\d+»-based\\s+(?:and\\s+)?)?(?:«\\d+»-designated\\s+)?(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const recipients = actorRefs(view, x[3]);
+        emit(
+          {
+            subjects: [mention(Number(x[1]!.slice(1, -1)))],
+            recipients,
+            items: items(a, b),
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:relative-clause",
+            confidence: 0.75,
+          },
+          out,
+        );
+      },
+    );
   // "«OFAC» designated «Siberica Oy» and «Luminor Oy»––two logistics firms found to have imported electronics into «Russia»"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:found-to-have",
-      () =>
-        `\\b(?:found\\s+to\\s+have|accused\\s+of(?:\\s+having)?|for\\s+having)\\s+(?:imported|smuggled|shipped|exported|supplied|sent|delivered|importing|smuggling|shipping|exporting|supplying|sending|delivering)\\s+(?!to\\b)([^«»]+?)\\s+(?:in)?to\\s+${PRE_R}(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const before = m.slice(0, x.index);
-      const verb = /\b(?:designated|sanctioned|targeted|blacklisted|named)\b/g;
-      let from = 0;
-      for (let v: RegExpExecArray | null; (v = verb.exec(before)) !== null;) from = v.index;
-      const seen = new Set<string>();
-      const subj: Ref[] = [];
-      for (const i of actorsIn(before.slice(from))) {
-        const e = view.mentions[i]!;
-        if (e.type === "Country" || e.type === "Person" || seen.has(e.entity.id)) continue;
-        seen.add(e.entity.id);
-        subj.push(mention(i));
-      }
-      if (subj.length === 0) return;
-      const [a, b] = idx(x, 1);
-      emit(
-        {
-          subjects: subj,
-          recipients: actorRefs(view, x[2]),
-          items: items(a, b),
-          span: [x.index, idx(x, 2)[1]],
-          verbAt: x.index,
-          rule: "supplies:found-to-have",
-          confidence: 0.7,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("found_accused"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:found-to-have",
+        () =>
+          `\\b(?:found\\s+to\\s+have|accused\\s+of(?:\\s+having)?|for\\s+having)\\s+(?:imported|smuggled|shipped|exported|supplied|sent|delivered|importing|smuggling|shipping|exporting|supplying|sending|delivering)\\s+(?!to\\b)([^«»]+?)\\s+(?:in)?to\\s+${PRE_R}(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const before = m.slice(0, x.index);
+        const verb = /\b(?:designated|sanctioned|targeted|blacklisted|named)\b/g;
+        let from = 0;
+        for (let v: RegExpExecArray | null; (v = verb.exec(before)) !== null;) from = v.index;
+        const seen = new Set<string>();
+        const subj: Ref[] = [];
+        for (const i of actorsIn(before.slice(from))) {
+          const e = view.mentions[i]!;
+          if (e.type === "Country" || e.type === "Person" || seen.has(e.entity.id)) continue;
+          seen.add(e.entity.id);
+          subj.push(mention(i));
+        }
+        if (subj.length === 0) return;
+        const [a, b] = idx(x, 1);
+        emit(
+          {
+            subjects: subj,
+            recipients: actorRefs(view, x[2]),
+            items: items(a, b),
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: x.index,
+            rule: "supplies:found-to-have",
+            confidence: 0.7,
+          },
+          out,
+        );
+      },
+    );
   // double object: "North Korea sends Russia artillery rounds"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:5",
-      () =>
-        `${SUBJ},?${ADV}\\s+(?:sends?|sent|sending|gives?|gave|giving|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipping)\\s+(?:the\\s+)?(${AL})\\s+(?!with\\b|in\\b|on\\b|to\\b|and\\b|for\\b|at\\b|by\\b|from\\b|as\\b|over\\b|through\\b|via\\b|since\\b)(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 3);
-      emit(
-        {
-          subjects: subjectsOf(view, x[1]!, x.index, ctx),
-          recipients: actorRefs(view, x[2]),
-          items: items(a, b),
-          span: [x.index, b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:verb-ditransitive",
-          confidence: 0.8,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("sends_send"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:5",
+        () =>
+          `${SUBJ},?${ADV}\\s+(?:sends?|sent|sending|gives?|gave|giving|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipping)\\s+(?:the\\s+)?(${AL})\\s+(?!with\\b|in\\b|on\\b|to\\b|and\\b|for\\b|at\\b|by\\b|from\\b|as\\b|over\\b|through\\b|via\\b|since\\b)(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 3);
+        emit(
+          {
+            subjects: subjectsOf(view, x[1]!, x.index, ctx),
+            recipients: actorRefs(view, x[2]),
+            items: items(a, b),
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:verb-ditransitive",
+            confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
   // converse: "Russia obtained drones from China", "China is buying oil and gas from Russia"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:6",
-      () => `${SUBJ},?${ADV}\\s+(?:${IMP})\\s+(?!from\\b)(.+?)\\s+from\\s+(?:the\\s+)?(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const its = items(a, b);
-      emit(
-        {
-          subjects: actorRefs(view, x[3]),
-          recipients: subjectsOf(view, x[1]!, x.index, ctx),
-          items: its,
-          span: [x.index, idx(x, 3)[1]],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:import-from",
-          confidence: 0.85,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("importVerbs") && gate("from"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:6",
+        () => `${SUBJ},?${ADV}\\s+(?:${IMP})\\s+(?!from\\b)(.+?)\\s+from\\s+(?:the\\s+)?(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b);
+        emit(
+          {
+            subjects: actorRefs(view, x[3]),
+            recipients: subjectsOf(view, x[1]!, x.index, ctx),
+            items: its,
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:import-from",
+            confidence: 0.85,
+          },
+          out,
+        );
+      },
+    );
   // "Russia's defense industry received computer chips, ..." (supplier from the item or context)
-  run(
-    rx(
-      ctx.lex,
-      "supplies:7",
-      () =>
-        `(${AL}),?${ADV}\\s+(?:received|receives|receiving|got|obtained|acquired|imported|imports|importing|bought|buys|purchased)\\s+(?!from\\b)(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      if (/\bfrom\s+(?:the\s+)?«/.test(x[2]!)) return; // the import-from frame has it
-      const its = items(a, b);
-      const recipients = actorRefs(view, x[1]);
-      const { subj, inferred } = fillSupplier(view, ctx, its, recipients, new Set(actorsIn(x[1]!)));
-      emit(
-        {
-          subjects: subj,
-          recipients,
-          items: its,
-          span: [x.index, b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:receive",
-          confidence: inferred ? 0.6 : 0.75,
-          subjectInferred: inferred,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("received_receives"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:7",
+        () =>
+          `(${AL}),?${ADV}\\s+(?:received|receives|receiving|got|obtained|acquired|imported|imports|importing|bought|buys|purchased)\\s+(?!from\\b)(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        if (/\bfrom\s+(?:the\s+)?«/.test(x[2]!)) return; // the import-from frame has it
+        const its = items(a, b);
+        const recipients = actorRefs(view, x[1]);
+        const { subj, inferred } = fillSupplier(view, ctx, its, recipients, new Set(actorsIn(x[1]!)));
+        emit(
+          {
+            subjects: subj,
+            recipients,
+            items: its,
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:receive",
+            confidence: inferred ? 0.6 : 0.75,
+            subjectInferred: inferred,
+          },
+          out,
+        );
+      },
+    );
   // noun frame with possessor/origin: "China's excavator exports to Russia", "Chinese exports to Russia of nitrocellulose",
   // "North Korea's supply of arms ... to Russia"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:8",
-      () =>
-        `(${A}'s?|‹\\d+›)\\s+(?:total\\s+|overall\\s+|own\\s+|annual\\s+|monthly\\s+)?((?:[a-z][a-z-]*\\s+){0,3}?)(?:exports?|shipments?|sales|deliveries|supplies|supply|re-exports|transfers?)\\s+(?:of\\s+(.+?)\\s+)?(?:(?:to|into)\\s+${PRE_R}(${AL}))(?:\\s+of\\s+(.+))?`,
-      "gd",
-    ),
-    (x) => {
-      const its: ItemSpan[] = [];
-      if (x[2]?.trim()) its.push(...items(idx(x, 2)[0], idx(x, 2)[1]));
-      if (x[3]) its.push(...items(idx(x, 3)[0], idx(x, 3)[1]));
-      if (x[5]) its.push(...items(idx(x, 5)[0], idx(x, 5)[1]));
-      const subj = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].map(mention);
-      emit(
-        {
-          subjects: subj,
-          recipients: actorRefs(view, x[4]),
-          items: its,
-          span: [x.index, idx(x, 4)[1]],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:noun-exports",
-          confidence: 0.8,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("export_exports"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:8",
+        () =>
+          `(${A}'s?|‹\\d+›)\\s+(?:total\\s+|overall\\s+|own\\s+|annual\\s+|monthly\\s+)?((?:[a-z][a-z-]*\\s+){0,3}?)(?:exports?|shipments?|sales|deliveries|supplies|supply|re-exports|transfers?)\\s+(?:of\\s+(.+?)\\s+)?(?:(?:to|into)\\s+${PRE_R}(${AL}))(?:\\s+of\\s+(.+))?`,
+        "gd",
+      ),
+      (x) => {
+        const its: ItemSpan[] = [];
+        if (x[2]?.trim()) its.push(...items(idx(x, 2)[0], idx(x, 2)[1]));
+        if (x[3]) its.push(...items(idx(x, 3)[0], idx(x, 3)[1]));
+        if (x[5]) its.push(...items(idx(x, 5)[0], idx(x, 5)[1]));
+        const subj = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)].map(mention);
+        emit(
+          {
+            subjects: subj,
+            recipients: actorRefs(view, x[4]),
+            items: its,
+            span: [x.index, idx(x, 4)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:noun-exports",
+            confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
   // "China has significantly increased its sales of machine tools ... to Russia"; "China increased sales of X"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:9",
-      () =>
-        `${SUBJ},?${ADV}\\s+(?:(?:significantly|sharply|dramatically|greatly|further|also|has|have|had)\\s+)*(?:increased|increase|increases|increasing|boosted|boost|expanded|expand|raised|doubled|tripled|ramped\\s+up|resumed|stepped\\s+up|continued|continues|halted|stopped|suspended|reduced|cut)\\s+(?:its\\s+|their\\s+)?(?:[a-z-]+\\s+)?(?:sales|exports|shipments|deliveries|supplies)\\s+of\\s+(.+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$))`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const subj = subjectsOf(view, x[1]!, x.index, ctx);
-      let recipients = actorRefs(view, x[3]);
-      let inferred = false;
-      if (recipients.length === 0 && subj[0]) {
-        const d = ctx.dominantRecipient(view, subj[0]);
-        if (d) recipients = [d];
-        inferred = true;
-      }
-      emit(
-        {
-          subjects: subj,
-          recipients,
-          items: items(a, b),
-          span: [x.index, x[3] ? idx(x, 3)[1] : b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:noun-sales",
-          confidence: inferred ? 0.65 : 0.8,
-          recipientInferred: inferred && recipients.length > 0,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("sales_exports") && gate("increased_increase"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:9",
+        () =>
+          `${SUBJ},?${ADV}\\s+(?:(?:significantly|sharply|dramatically|greatly|further|also|has|have|had)\\s+)*(?:increased|increase|increases|increasing|boosted|boost|expanded|expand|raised|doubled|tripled|ramped\\s+up|resumed|stepped\\s+up|continued|continues|halted|stopped|suspended|reduced|cut)\\s+(?:its\\s+|their\\s+)?(?:[a-z-]+\\s+)?(?:sales|exports|shipments|deliveries|supplies)\\s+of\\s+(.+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$))`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const subj = subjectsOf(view, x[1]!, x.index, ctx);
+        let recipients = actorRefs(view, x[3]);
+        let inferred = false;
+        if (recipients.length === 0 && subj[0]) {
+          const d = ctx.dominantRecipient(view, subj[0]);
+          if (d) recipients = [d];
+          inferred = true;
+        }
+        emit(
+          {
+            subjects: subj,
+            recipients,
+            items: items(a, b),
+            span: [x.index, x[3] ? idx(x, 3)[1] : b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:noun-sales",
+            confidence: inferred ? 0.65 : 0.8,
+            recipientInferred: inferred && recipients.length > 0,
+          },
+          out,
+        );
+      },
+    );
   // recipient's imports: "China has increased its imports of Russian liquefied natural gas"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:10",
-      () =>
-        `(${AL}),?${ADV}\\s+(?:[a-z]+\\s+){0,2}?(?:its|their)\\s+(?:[a-z-]+\\s+)?(?:imports|purchases)\\s+of\\s+(.+?)(?:\\s+from\\s+(${AL})|(?=[,.;(]|$))`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 2);
-      const its = items(a, b);
-      const recipients = actorRefs(view, x[1]);
-      let subj = actorRefs(view, x[3]);
-      if (subj.length === 0) {
-        const o = its.find((i) => i.origin !== undefined)?.origin;
-        if (o !== undefined) subj = [mention(o)];
-      }
-      emit(
-        {
-          subjects: subj,
-          recipients,
-          items: its,
-          span: [x.index, x[3] ? idx(x, 3)[1] : b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:noun-imports",
-          confidence: 0.8,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("imports_purchases"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:10",
+        () =>
+          `(${AL}),?${ADV}\\s+(?:[a-z]+\\s+){0,2}?(?:its|their)\\s+(?:[a-z-]+\\s+)?(?:imports|purchases)\\s+of\\s+(.+?)(?:\\s+from\\s+(${AL})|(?=[,.;(]|$))`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b);
+        const recipients = actorRefs(view, x[1]);
+        let subj = actorRefs(view, x[3]);
+        if (subj.length === 0) {
+          const o = its.find((i) => i.origin !== undefined)?.origin;
+          if (o !== undefined) subj = [mention(o)];
+        }
+        emit(
+          {
+            subjects: subj,
+            recipients,
+            items: its,
+            span: [x.index, x[3] ? idx(x, 3)[1] : b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:noun-imports",
+            confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
   // "the continued importation of drones, helmets, vests and radios from China"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:11",
-      () => `\\b(?:importation|imports?|purchases?|acquisition)\\s+of\\s+(.+?)\\s+from\\s+(?:the\\s+)?(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 1);
-      const suppliers = actorsIn(x[2]!);
-      const others = [...actorsIn(m), ...modifiersIn(m)].filter(
-        (i) => !suppliers.includes(i) && view.mentions[i]?.entity.type === "Country",
-      );
-      const recipients = others.length > 0 ? [mention(others[0]!)] : [];
-      emit(
-        {
-          subjects: suppliers.map(mention),
-          recipients,
-          items: items(a, b),
-          span: [x.index, idx(x, 2)[1]],
-          verbAt: x.index,
-          rule: "supplies:noun-importation",
-          confidence: 0.75,
-          recipientInferred: true,
-        },
-        out,
-      );
-    },
-  );
+  if (gate("importation_import"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:11",
+        () => `\\b(?:importation|imports?|purchases?|acquisition)\\s+of\\s+(.+?)\\s+from\\s+(?:the\\s+)?(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 1);
+        const suppliers = actorsIn(x[2]!);
+        const others = [...actorsIn(m), ...modifiersIn(m)].filter(
+          (i) => !suppliers.includes(i) && view.mentions[i]?.entity.type === "Country",
+        );
+        const recipients = others.length > 0 ? [mention(others[0]!)] : [];
+        emit(
+          {
+            subjects: suppliers.map(mention),
+            recipients,
+            items: items(a, b),
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: x.index,
+            rule: "supplies:noun-importation",
+            confidence: 0.75,
+            recipientInferred: true,
+          },
+          out,
+        );
+      },
+    );
   // "Overall imports from China ... Russia's total imports", "Russian imports from China rose"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:12",
-      () => `(?:(${A}'s?|‹\\d+›)\\s+)?(?:overall\\s+|total\\s+)?imports\\s+from\\s+(?:the\\s+)?(${AL})`,
-      "gd",
-    ),
-    (x) => {
-      const suppliers = actorsIn(x[2]!);
-      let rec = x[1] ? [...actorsIn(x[1]), ...modifiersIn(x[1])] : [];
-      let inferred = false;
-      if (rec.length === 0) {
-        rec = [...actorsIn(m), ...modifiersIn(m)]
-          .filter((i) => !suppliers.includes(i) && view.mentions[i]?.entity.type === "Country")
-          .slice(0, 1);
-        inferred = true;
-      }
-      if (rec.length === 0) return;
-      out.push(
-        ...suppliers.map((s): Draft => ({
-          predicate: "SUPPLIES",
-          subject: mention(s),
-          object: { kind: "item", name: "goods", type: "Item" },
-          recipient: mention(rec[0]!),
-          recipientInferred: inferred,
-          span: [x.index, idx(x, 2)[1]],
-          verbAt: x.index,
-          rule: "supplies:imports-from",
-          confidence: 0.6,
-        })),
-      );
-    },
-  );
+  if (hasText(m, ["imports"]))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:12",
+        () => `(?:(${A}'s?|‹\\d+›)\\s+)?(?:overall\\s+|total\\s+)?imports\\s+from\\s+(?:the\\s+)?(${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const suppliers = actorsIn(x[2]!);
+        let rec = x[1] ? [...actorsIn(x[1]), ...modifiersIn(x[1])] : [];
+        let inferred = false;
+        if (rec.length === 0) {
+          rec = [...actorsIn(m), ...modifiersIn(m)]
+            .filter((i) => !suppliers.includes(i) && view.mentions[i]?.entity.type === "Country")
+            .slice(0, 1);
+          inferred = true;
+        }
+        if (rec.length === 0) return;
+        out.push(
+          ...suppliers.map((s): Draft => ({
+            predicate: "SUPPLIES",
+            subject: mention(s),
+            object: { kind: "item", name: "goods", type: "Item" },
+            recipient: mention(rec[0]!),
+            recipientInferred: inferred,
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: x.index,
+            rule: "supplies:imports-from",
+            confidence: 0.6,
+          })),
+        );
+      },
+    );
   // passive and flows: "bulldozers and excavators exported from China to Russia", "these products were re-exported to Russia",
   // "70% of ... are sourced from China, which then flows into Russia", "90% of Russia's microelectronics came from China"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:13",
-      () =>
-        `\\s(?:(?:were|was|are|is|have\\s+been|has\\s+been|had\\s+been|being|been)\\s+)?(?:[a-z]+ly\\s+)?(re-exported|exported|shipped|sent|supplied|delivered|sold|transferred|smuggled|transported|flown|sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired|flowed|flow|flows|streamed|stream)\\s+(?:(?:from\\s+(?:the\\s+)?(${AL})\\s*)?(?:(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL}))?)(?:\\s+from\\s+(${AL}))?`,
-      "gd",
-    ),
-    (x) => {
-      const verb = x[1]!;
-      const from = x[2] ?? x[4];
-      const to = x[3];
-      const inbound =
-        /^(sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired)$/.test(
-          verb,
-        );
-      if (!inbound && !from && !to) return;
-      let byRecipient: string | undefined;
-      if (inbound && !from) {
-        const by = rx(ctx.lex, "supplies:14", () => `^\\s+by\\s+(?:the\\s+)?(${AL})`).exec(m.slice(idx(x, 0)[1]));
-        if (!by) return;
-        byRecipient = by[1];
-      }
-      // "drones sent to", not "Iran sent drones to" (the active frame has that)
-      const before = m.slice(0, x.index);
-      if (
-        /(?:«\d+»|\b(?:it|they|he|she))(?:\s+\w+){0,2}\s*$/.test(before) &&
-        !/\b(?:were|was|are|is|been|being)\s/.test(x[0])
-      )
-        return;
-      const npStart = phraseBefore(m, x.index);
-      let its = items(npStart, x.index);
-      if (its.length === 0) return;
-      let recipients = actorRefs(view, to ?? byRecipient);
-      let inferred = false;
-      if (recipients.length === 0) {
-        const after = m.slice(idx(x, 0)[1]);
-        const flows = rx(
-          ctx.lex,
-          "supplies:15",
-          () =>
-            `^[^.;]*?\\b(?:flows?|flowed|goes|go|went|sent|re-exported|delivered)\\s+(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
-        ).exec(after);
-        if (flows) recipients = actorRefs(view, flows[1]);
-      }
-      if (recipients.length === 0) {
-        const own = its.find((i) => i.owner !== undefined)?.owner;
-        if (own !== undefined) recipients = [mention(own)];
-      }
-      let subjects = actorRefs(view, from);
-      if (subjects.length === 0) {
-        const byM = rx(ctx.lex, "supplies:16", () => `^[^.;]*?\\bby\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+)?(${AL})`).exec(
-          m.slice(idx(x, 0)[1]),
-        );
-        if (byM) subjects = actorRefs(view, byM[1]);
-      }
-      if (subjects.length === 0) {
-        const rec = new Set(recipients.flatMap((r) => (r.kind === "mention" ? [r.idx] : [])));
-        const o = its.find((i) => i.origin !== undefined && !rec.has(i.origin))?.origin;
-        if (o !== undefined) subjects = [mention(o)];
-        else {
-          // another state named in the sentence ("the Kyrgyz market ... re-exported to Russia")
-          const cands = [...modifiersIn(before), ...actorsIn(before)].filter(
-            (i) => !rec.has(i) && view.mentions[i]?.entity.type === "Country",
+  if (gate("re_exported"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:13",
+        () =>
+          `\\s(?:(?:were|was|are|is|have\\s+been|has\\s+been|had\\s+been|being|been)\\s+)?(?:[a-z]+ly\\s+)?(re-exported|exported|shipped|sent|supplied|delivered|sold|transferred|smuggled|transported|flown|sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired|flowed|flow|flows|streamed|stream)\\s+(?:(?:from\\s+(?:the\\s+)?(${AL})\\s*)?(?:(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL}))?)(?:\\s+from\\s+(${AL}))?`,
+        "gd",
+      ),
+      (x) => {
+        const verb = x[1]!;
+        const from = x[2] ?? x[4];
+        const to = x[3];
+        const inbound =
+          /^(sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired)$/.test(
+            verb,
           );
-          if (cands.length === 1) {
-            subjects = [mention(cands[0]!)];
-            inferred = true;
+        if (!inbound && !from && !to) return;
+        let byRecipient: string | undefined;
+        if (inbound && !from) {
+          const by = rx(ctx.lex, "supplies:14", () => `^\\s+by\\s+(?:the\\s+)?(${AL})`).exec(m.slice(idx(x, 0)[1]));
+          if (!by) return;
+          byRecipient = by[1];
+        }
+        // "drones sent to", not "Iran sent drones to" (the active frame has that)
+        const before = m.slice(0, x.index);
+        if (
+          /(?:«\d+»|\b(?:it|they|he|she))(?:\s+\w+){0,2}\s*$/.test(before) &&
+          !/\b(?:were|was|are|is|been|being)\s/.test(x[0])
+        )
+          return;
+        const npStart = phraseBefore(m, x.index);
+        let its = items(npStart, x.index);
+        if (its.length === 0) return;
+        let recipients = actorRefs(view, to ?? byRecipient);
+        let inferred = false;
+        if (recipients.length === 0) {
+          const after = m.slice(idx(x, 0)[1]);
+          const flows = rx(
+            ctx.lex,
+            "supplies:15",
+            () =>
+              `^[^.;]*?\\b(?:flows?|flowed|goes|go|went|sent|re-exported|delivered)\\s+(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
+          ).exec(after);
+          if (flows) recipients = actorRefs(view, flows[1]);
+        }
+        if (recipients.length === 0) {
+          const own = its.find((i) => i.owner !== undefined)?.owner;
+          if (own !== undefined) recipients = [mention(own)];
+        }
+        let subjects = actorRefs(view, from);
+        if (subjects.length === 0) {
+          const byM = rx(ctx.lex, "supplies:16", () => `^[^.;]*?\\bby\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+)?(${AL})`).exec(
+            m.slice(idx(x, 0)[1]),
+          );
+          if (byM) subjects = actorRefs(view, byM[1]);
+        }
+        if (subjects.length === 0) {
+          const rec = new Set(recipients.flatMap((r) => (r.kind === "mention" ? [r.idx] : [])));
+          const o = its.find((i) => i.origin !== undefined && !rec.has(i.origin))?.origin;
+          if (o !== undefined) subjects = [mention(o)];
+          else {
+            // another state named in the sentence ("the Kyrgyz market ... re-exported to Russia")
+            const cands = [...modifiersIn(before), ...actorsIn(before)].filter(
+              (i) => !rec.has(i) && view.mentions[i]?.entity.type === "Country",
+            );
+            if (cands.length === 1) {
+              subjects = [mention(cands[0]!)];
+              inferred = true;
+            }
           }
         }
-      }
-      if (subjects.length === 0 || recipients.length === 0) {
-        // quantity-only phrases continue the previous supply claim ("About 110 tons were exported ...")
-        const last = ctx.lastSupply(view);
-        if (!last) return;
-        if (subjects.length === 0) subjects = [last.subject];
-        if (recipients.length === 0 && last.recipient) recipients = [last.recipient];
-        inferred = true;
-      }
-      its = its.map((i) => i);
-      emit(
-        {
-          subjects,
-          recipients,
-          items: its,
-          span: [npStart, idx(x, 0)[1]],
-          verbAt: idx(x, 1)[0],
-          rule: inbound ? "supplies:sourced-from" : "supplies:passive",
-          confidence: inferred ? 0.6 : 0.8,
-          subjectInferred: inferred,
-        },
-        out,
-      );
-    },
-  );
+        if (subjects.length === 0 || recipients.length === 0) {
+          // quantity-only phrases continue the previous supply claim ("About 110 tons were exported ...")
+          const last = ctx.lastSupply(view);
+          if (!last) return;
+          if (subjects.length === 0) subjects = [last.subject];
+          if (recipients.length === 0 && last.recipient) recipients = [last.recipient];
+          inferred = true;
+        }
+        its = its.map((i) => i);
+        emit(
+          {
+            subjects,
+            recipients,
+            items: its,
+            span: [npStart, idx(x, 0)[1]],
+            verbAt: idx(x, 1)[0],
+            rule: inbound ? "supplies:sourced-from" : "supplies:passive",
+            confidence: inferred ? 0.6 : 0.8,
+            subjectInferred: inferred,
+          },
+          out,
+        );
+      },
+    );
   // supplier noun: "Beijing has become a key supplier to Russia of cars, clothing ...", "the main suppliers of weapons for Russia"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:17",
-      () =>
-        `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:a|an|the|one\\s+of\\s+the|its)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${AL})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${AL})|(?=[.;]|$))`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 3);
-      let subj: Ref[];
-      if (x[1] === "being") {
-        const first = actorsIn(m)[0];
-        const startsWithPron = /^\s*(?:It|They)\b/.test(m);
-        subj = startsWithPron ? ctx.pronoun(view, 0) : first !== undefined ? [mention(first)] : [];
-      } else subj = subjectsOf(view, x[1]!, x.index, ctx);
-      const recipients = actorRefs(view, x[2] ?? x[4]);
-      if (recipients.length === 0) return;
-      emit(
-        {
-          subjects: subj,
-          recipients,
-          items: items(a, b),
-          span: [x.index, x[4] ? idx(x, 4)[1] : b],
-          verbAt: idx(x, 1)[1],
-          rule: "supplies:supplier-noun",
-          confidence: 0.8,
-        },
-        out,
-      );
-    },
-  );
+  if (hasText(m, tailWords(ctx.lex.supplierNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:17",
+        () =>
+          `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:a|an|the|one\\s+of\\s+the|its)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${AL})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${AL})|(?=[.;]|$))`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 3);
+        let subj: Ref[];
+        if (x[1] === "being") {
+          const first = actorsIn(m)[0];
+          const startsWithPron = /^\s*(?:It|They)\b/.test(m);
+          subj = startsWithPron ? ctx.pronoun(view, 0) : first !== undefined ? [mention(first)] : [];
+        } else subj = subjectsOf(view, x[1]!, x.index, ctx);
+        const recipients = actorRefs(view, x[2] ?? x[4]);
+        if (recipients.length === 0) return;
+        emit(
+          {
+            subjects: subj,
+            recipients,
+            items: items(a, b),
+            span: [x.index, x[4] ? idx(x, 4)[1] : b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:supplier-noun",
+            confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
   // continuation: "These supplies include machine tools, ..."; "Other areas of support include the supply of ..."
   run(
     rx(
@@ -810,45 +834,46 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     },
   );
   // "80% of all Russian drones consist of Chinese parts"
-  run(
-    rx(
-      ctx.lex,
-      "supplies:19",
-      () =>
-        `(?:(‹\\d+›|${A}'s?)\\s+)((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:consist|consists|consisted|contain|contains|contained|are\\s+made\\s+with|are\\s+built\\s+with)\\s+(?:of\\s+)?(‹\\d+›|${A}-made)\\s+(.+)`,
-      "gd",
-    ),
-    (x) => {
-      const [a, b] = idx(x, 4);
-      const rec = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)];
-      const sup = [...actorsIn(x[3]!), ...modifiersIn(x[3]!)];
-      const its = items(a, b);
-      emit(
-        {
-          subjects: sup.map(mention),
-          recipients: rec.map(mention),
-          items: its,
-          span: [x.index, b],
-          verbAt: idx(x, 2)[1],
-          rule: "supplies:consist-of",
-          confidence: 0.7,
-        },
-        out,
-      );
-      const products = items(idx(x, 2)[0], idx(x, 2)[1]);
-      for (const p of products)
-        for (const it of its)
-          out.push({
-            predicate: "COMPONENT_OF",
-            subject: { kind: "item", name: it.name, type: it.type },
-            object: { kind: "item", name: p.name, type: p.type },
+  if (gate("consist_consists"))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:19",
+        () =>
+          `(?:(‹\\d+›|${A}'s?)\\s+)((?:[a-z-]+\\s+){0,2}?[a-z-]+)\\s+(?:consist|consists|consisted|contain|contains|contained|are\\s+made\\s+with|are\\s+built\\s+with)\\s+(?:of\\s+)?(‹\\d+›|${A}-made)\\s+(.+)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 4);
+        const rec = [...actorsIn(x[1]!), ...modifiersIn(x[1]!)];
+        const sup = [...actorsIn(x[3]!), ...modifiersIn(x[3]!)];
+        const its = items(a, b);
+        emit(
+          {
+            subjects: sup.map(mention),
+            recipients: rec.map(mention),
+            items: its,
             span: [x.index, b],
             verbAt: idx(x, 2)[1],
-            rule: "component:consist-of",
-            confidence: 0.65,
-          });
-    },
-  );
+            rule: "supplies:consist-of",
+            confidence: 0.7,
+          },
+          out,
+        );
+        const products = items(idx(x, 2)[0], idx(x, 2)[1]);
+        for (const p of products)
+          for (const it of its)
+            out.push({
+              predicate: "COMPONENT_OF",
+              subject: { kind: "item", name: it.name, type: it.type },
+              object: { kind: "item", name: p.name, type: p.type },
+              span: [x.index, b],
+              verbAt: idx(x, 2)[1],
+              rule: "component:consist-of",
+              confidence: 0.65,
+            });
+      },
+    );
   // barter: "X supplies A to Y ... in exchange for (Y's) B" → Y supplies B to X
   const first = out.find((d) => d.predicate === "SUPPLIES" && d.recipient && !d.contextOnly);
   const firstRecipient = first?.recipient;
