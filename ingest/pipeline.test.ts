@@ -101,6 +101,21 @@ describe("extractArticle output", () => {
     for (const c of r.claims) expect(line.slice(c.evidence.start, c.evidence.end)).toBe(c.evidence.quote);
   });
 
+  it("carries a source through its paragraph but not into the next one without a reference back", () => {
+    const text = [
+      "CSIS found that China supplied machine tools to Russia. Belarus supplied shells to Russia.",
+      "Iran supplied drones to Russia.",
+      "The report stated that North Korea supplied missiles to Russia.",
+    ].join("\n");
+    const by = Object.fromEntries(
+      extractArticle(article("carry", text)).claims.map((c) => [c.object, c.attributedTo ?? []]),
+    );
+    expect(by["machine tools"]).toEqual(["Center for Strategic and International Studies"]);
+    expect(by["shells"]).toEqual(["Center for Strategic and International Studies"]);
+    expect(by["drones"]).toEqual([]);
+    expect(by["missiles"]).toEqual(["Center for Strategic and International Studies"]);
+  });
+
   it("does not fail on empty or odd input", () => {
     for (const t of ["", "\n\n", "?", "Title: \n\n", "…", "a".repeat(5000)]) {
       const r = extractArticle(article("odd", t));

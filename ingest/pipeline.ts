@@ -149,12 +149,9 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
     }
     if (sources.length === 0 && lastSources.length > 0) {
       const near = sentence.index - lastSourceSentence <= 4;
-      // a source carries through its paragraph and into the next two sentences ("It found ...", "The report stated")
-      if (
-        (att.anaphoric && near) ||
-        (sentence.paragraph === lastSourceParagraph && near) ||
-        sentence.index - lastSourceSentence <= 2
-      ) {
+      // a source carries through its paragraph; into a later paragraph only when the sentence
+      // refers back to it ("It found ...", "The report stated"): a new paragraph often has a new voice
+      if ((att.anaphoric && near) || (sentence.paragraph === lastSourceParagraph && near)) {
         sources = lastSources;
         sourceCarried = true;
       }
