@@ -123,6 +123,12 @@ async function main() {
       `graph after load: ${afterFirst.nodes} nodes, ${afterFirst.relationships} relationships, ` +
         `${afterFirst.links} direct links; unchanged by the second load`,
     );
+    const phaseText = (p: Record<string, number>) =>
+      Object.entries(p)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}s`)
+        .join(", ");
+    console.log(`phases of the first load: ${phaseText(load.phases)}`);
+    console.log(`phases of the second load: ${phaseText(again.phases)}`);
     console.log(`kg load: ${Math.round(loaderRate)} claims/s; naive: ${Math.round(naiveRate)} claims/s`);
     console.log(`ratio kg load / naive: ${(loaderRate / naiveRate).toFixed(1)}x (goal: >= 20x and >= 10,000 claims/s)`);
   } finally {
