@@ -116,6 +116,16 @@ describe("extractArticle output", () => {
     expect(by["missiles"]).toEqual(["Center for Strategic and International Studies"]);
   });
 
+  it("marks a time taken from the article's date rather than from the sentence", () => {
+    const r = extractArticle(
+      article("dates", "Iran supplied drones to Russia in 2022. Belarus supplied shells to Russia.", "2024-03-01"),
+    );
+    const by = Object.fromEntries(r.claims.map((c) => [c.object, c]));
+    expect(by["drones"]).toMatchObject({ time: "2022" });
+    expect(by["drones"]!.timeInferred).toBeUndefined();
+    expect(by["shells"]).toMatchObject({ time: "2024", timeInferred: true });
+  });
+
   it("does not fail on empty or odd input", () => {
     for (const t of ["", "\n\n", "?", "Title: \n\n", "…", "a".repeat(5000)]) {
       const r = extractArticle(article("odd", t));

@@ -178,9 +178,11 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
     }
     for (const men of view.mentions) if (men.entity.type === "Person") lastPerson = men.entity;
     // a claim without its own date is reported as current at the article's date
-    const time = extractTime(sentence.text, date) ?? (date ? date.slice(0, 4) : undefined);
+    const statedTime = extractTime(sentence.text, date);
+    const time = statedTime ?? (date ? date.slice(0, 4) : undefined);
+    const timeInferred = statedTime === undefined && time !== undefined;
     for (const d of drafts) {
-      const claim = toClaim(d, view, sentence, sources, time);
+      const claim = toClaim(d, view, sentence, sources, time, timeInferred);
       if (!claim) continue;
       if (!d.contextOnly) claims.push(claim);
       states.push({
@@ -328,6 +330,7 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
     sentence: Sentence,
     sources: Array<{ name: string; id: string; type: EntityType }>,
     time: string | undefined,
+    timeInferred: boolean,
   ): Claim | null {
     const subj = entityOf(d.subject, view);
     const obj = entityOf(d.object, view);
@@ -392,6 +395,7 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
       ...(via.length > 0 ? { via: via.map((v) => v.name), viaIds: via.map((v) => v.id) } : {}),
       ...(srcs.length > 0 ? { attributedTo: srcs.map((s) => s.name), attributedToIds: srcs.map((s) => s.id) } : {}),
       ...(time ? { time } : {}),
+      ...(time && timeInferred ? { timeInferred: true } : {}),
       ...(amount ? { amount } : {}),
       negated,
       hedged,

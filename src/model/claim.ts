@@ -68,6 +68,8 @@ export const ClaimSchema = z
     attributedTo: NameList.optional(),
     attributedToIds: IdList.optional(),
     time: TimeSchema.optional(),
+    /** the sentence gives no time: `time` is the article's date (when it was reported) */
+    timeInferred: z.boolean().optional(),
     amount: AmountSchema.optional(),
     negated: z.boolean().default(false),
     /** "reportedly", "allegedly", "may have": the source itself hedges */

@@ -95,6 +95,7 @@ export const CLAIM_PROPERTY_KEYS = [
   "attributedTo",
   "attributedToIds",
   "time",
+  "timeInferred",
   "amount",
   "amountValue",
   "amountUnit",
@@ -130,6 +131,7 @@ export function claimRow(c: Claim): ClaimRow {
   if (c.attributedTo) props.attributedTo = c.attributedTo;
   if (c.attributedToIds) props.attributedToIds = c.attributedToIds;
   if (c.time !== undefined) props.time = c.time;
+  if (c.timeInferred !== undefined) props.timeInferred = c.timeInferred;
   if (c.amount) {
     props.amount = c.amount.text;
     props.amountValue = c.amount.value;

@@ -100,6 +100,7 @@ export function claimFromProps(p: Record<string, unknown>): Claim | null {
     attributedTo: optional("attributedTo"),
     attributedToIds: optional("attributedToIds"),
     time: optional("time"),
+    timeInferred: optional("timeInferred"),
     negated: p["negated"] === true,
     hedged: p["hedged"] === true,
     confidence: p["confidence"],

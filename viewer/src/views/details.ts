@@ -43,7 +43,13 @@ function badges(item: ClaimWithArticle): HTMLElement | null {
   const list = [
     c.negated ? el("span", { class: "badge badge-neg", text: "denies" }) : null,
     c.hedged ? el("span", { class: "badge badge-hedge", text: "hedged" }) : null,
-    c.time ? el("span", { class: "badge", text: c.time }) : null,
+    c.time
+      ? el("span", {
+          class: "badge",
+          text: c.timeInferred ? `${c.time} (reported)` : c.time,
+          title: c.timeInferred ? "the sentence gives no time: this is when the article reported it" : "",
+        })
+      : null,
     c.amount ? el("span", { class: "badge", text: c.amount.text }) : null,
     el("span", { class: "badge badge-conf", text: `confidence ${c.confidence.toFixed(2)}` }),
   ];
