@@ -53,6 +53,25 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   // noun and title frames carry no polarity of their own ("U.S. President Trump has not secured ...")
   const push = (d: Omit<Draft, "verbAt"> & { verbAt?: number }) =>
     out.push({ verbAt: d.span[0], ...(/:verb/.test(d.rule) ? {} : { negated: false }), ...d });
+  // one draft per subject × listed item: the shared tail of every item frame
+  const pushItems = (
+    predicate: string,
+    subjects: readonly Ref[],
+    its: ReadonlyArray<{ name: string; type: "Item" | "Weapon" }>,
+    d: { span: [number, number]; rule: string; confidence: number; verbAt?: number; plural?: boolean },
+  ) => {
+    for (const subject of subjects)
+      for (const it of its)
+        push({
+          predicate,
+          subject,
+          object: item(d.plural ? pluralize(it.name) : it.name, it.type),
+          span: d.span,
+          ...(d.verbAt !== undefined ? { verbAt: d.verbAt } : {}),
+          rule: d.rule,
+          confidence: d.confidence,
+        });
+  };
   const subjOf = (s: string, at: number): Ref[] =>
     /^(?:it|they|its|their)$/i.test(s.trim()) ? ctx.pronoun(view, at) : actorsIn(s).map(mention);
 
@@ -546,16 +565,12 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             it.type === "Weapon" ||
             /(?:vehicle|truck|car|chip|engine|ship|aircraft|plane|helicopter|satellite)s?$/i.test(it.name),
         );
-        for (const s of subs.slice(0, 1))
-          for (const it of countable)
-            push({
-              predicate: "PRODUCES",
-              subject: s,
-              object: item(pluralize(it.name), it.type),
-              span: [x.index, idx(x, 0)[1]],
-              rule: "produces:noun-production",
-              confidence: 0.7,
-            });
+        pushItems("PRODUCES", subs.slice(0, 1), countable, {
+          span: [x.index, idx(x, 0)[1]],
+          rule: "produces:noun-production",
+          confidence: 0.7,
+          plural: true,
+        });
       },
     );
   // "to boost production of ammunition", "«Moscow» uses to produce missiles, tanks"
@@ -570,15 +585,11 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const [a, b] = idx(x, 2);
-        for (const it of items(a, b))
-          push({
-            predicate: "PRODUCES",
-            subject: mention(Number(x[1]!.slice(1, -1))),
-            object: item(it.name, it.type),
-            span: [x.index, b],
-            rule: "produces:boost-production",
-            confidence: 0.65,
-          });
+        pushItems("PRODUCES", [mention(Number(x[1]!.slice(1, -1)))], items(a, b), {
+          span: [x.index, b],
+          rule: "produces:boost-production",
+          confidence: 0.65,
+        });
       },
     );
   if (gate("produce_make"))
@@ -592,15 +603,11 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const [a, b] = idx(x, 2);
-        for (const it of items(a, b))
-          push({
-            predicate: "PRODUCES",
-            subject: mention(Number(x[1]!.slice(1, -1))),
-            object: item(it.name, it.type),
-            span: [x.index, b],
-            rule: "produces:uses-to-produce",
-            confidence: 0.65,
-          });
+        pushItems("PRODUCES", [mention(Number(x[1]!.slice(1, -1)))], items(a, b), {
+          span: [x.index, b],
+          rule: "produces:uses-to-produce",
+          confidence: 0.65,
+        });
       },
     );
   // "«X» and «Y» emerging as the biggest makers of those chips", "«Plant», a producer of dual-use goods such as ..."
@@ -620,16 +627,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           : actorsIn(x[1]!)
               .filter((i) => typeOf(i) !== "Person" && typeOf(i) !== "Country")
               .map(mention);
-        for (const s of subs)
-          for (const it of items(a, b))
-            push({
-              predicate: "PRODUCES",
-              subject: s,
-              object: item(it.name, it.type),
-              span: [x.index, b],
-              rule: "produces:maker-of",
-              confidence: 0.7,
-            });
+        pushItems("PRODUCES", subs, items(a, b), { span: [x.index, b], rule: "produces:maker-of", confidence: 0.7 });
       },
     );
   if (hasText(m, ["describ"]))
@@ -647,15 +645,11 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         );
         const s = before.find((i) => men[i]!.type === "Facility") ?? before[before.length - 1];
         if (s === undefined) return;
-        for (const it of items(a, b))
-          push({
-            predicate: "PRODUCES",
-            subject: mention(s),
-            object: item(it.name, it.type),
-            span: [x.index, b],
-            rule: "produces:described-as",
-            confidence: 0.65,
-          });
+        pushItems("PRODUCES", [mention(s)], items(a, b), {
+          span: [x.index, b],
+          rule: "produces:described-as",
+          confidence: 0.65,
+        });
       },
     );
   // "vehicle electronics maker «NPP Itelma»", "drone manufacturer «DJI»"
@@ -701,16 +695,12 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           .map(mention);
         if (subs.length === 0 && /^(?:its|their)$/i.test(x[1]!.trim())) subs = ctx.pronoun(view, x.index);
         const its = items(idx(x, 2)[0], idx(x, 2)[1]).filter((it) => it.type === "Weapon");
-        for (const s of subs.slice(0, 1))
-          for (const it of its)
-            push({
-              predicate: "PRODUCES",
-              subject: s,
-              object: item(pluralize(it.name), it.type),
-              span: [x.index, idx(x, 0)[1]],
-              rule: "produces:factories",
-              confidence: 0.6,
-            });
+        pushItems("PRODUCES", subs.slice(0, 1), its, {
+          span: [x.index, idx(x, 0)[1]],
+          rule: "produces:factories",
+          confidence: 0.6,
+          plural: true,
+        });
       },
     );
 
@@ -727,17 +717,12 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const [a, b] = idx(x, 2);
         const its = items(a, b);
-        for (const s of subjOf(x[1]!, x.index))
-          for (const it of its)
-            push({
-              predicate: "USES",
-              subject: s,
-              object: item(it.name, it.type),
-              span: [x.index, b],
-              verbAt: idx(x, 1)[1],
-              rule: "uses:verb",
-              confidence: 0.7,
-            });
+        pushItems("USES", subjOf(x[1]!, x.index), its, {
+          span: [x.index, b],
+          verbAt: idx(x, 1)[1],
+          rule: "uses:verb",
+          confidence: 0.7,
+        });
       },
     );
   // "enabling «Russian forces» to launch salvos of 13 to 18 Iskander-M ballistic missiles"; "it had fired ‹Ukrainian›-made FP-5 Flamingo cruise missiles"
@@ -753,16 +738,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const [a, b] = idx(x, 2);
         const its = items(a, b).filter((i) => i.type === "Weapon");
-        for (const s of subjOf(x[1]!, x.index))
-          for (const it of its)
-            push({
-              predicate: "USES",
-              subject: s,
-              object: item(it.name, it.type),
-              span: [x.index, b],
-              rule: "uses:launch",
-              confidence: 0.7,
-            });
+        pushItems("USES", subjOf(x[1]!, x.index), its, { span: [x.index, b], rule: "uses:launch", confidence: 0.7 });
       },
     );
   if (gate("deploying_using"))
@@ -775,15 +751,11 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const [a, b] = idx(x, 2);
-        for (const it of items(a, b))
-          push({
-            predicate: "USES",
-            subject: mention(Number(x[1]!.slice(1, -1))),
-            object: item(it.name, it.type),
-            span: [x.index, b],
-            rule: "uses:accused-of",
-            confidence: 0.65,
-          });
+        pushItems("USES", [mention(Number(x[1]!.slice(1, -1)))], items(a, b), {
+          span: [x.index, b],
+          rule: "uses:accused-of",
+          confidence: 0.65,
+        });
       },
     );
 
