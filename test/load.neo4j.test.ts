@@ -12,6 +12,7 @@ import { connect } from "../src/neo4j/connect.js";
 import { clearDatabase, loadIntoNeo4j } from "../src/neo4j/load.js";
 import { writeStore, type StoreData } from "../src/store/store.js";
 import { buildClaim, CLAIMS, fixtureStore } from "./load-fixtures.js";
+import { graphCounts } from "../scripts/gen/bench-common.js";
 
 // `kg load` against the real Neo4j: counts, idempotence, incremental loads, re-ingested
 // articles, and hostile entity names stored as plain data.
@@ -35,27 +36,7 @@ async function one<T = unknown>(cypher: string, params: Record<string, unknown> 
   return r.records[0]?.get(0) as T;
 }
 
-async function counts() {
-  const r = await driver.executeQuery(
-    `CALL () { MATCH (n) RETURN count(n) AS nodes }
-     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
-     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-     CALL () { MATCH (a:Article) RETURN count(a) AS articles }
-     CALL () { MATCH (:Entity)-[l]->(:Entity) RETURN count(l) AS links }
-     RETURN nodes, relationships, claims, entities, articles, links`,
-    {},
-    { database },
-  );
-  return r.records[0]!.toObject() as {
-    nodes: number;
-    relationships: number;
-    claims: number;
-    entities: number;
-    articles: number;
-    links: number;
-  };
-}
+const counts = () => graphCounts(driver, database);
 
 /** Every direct link with its aggregate, comparable with the store's aggregateLinks. */
 async function linksInNeo4j() {
