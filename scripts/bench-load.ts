@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --claims 100000 --naive 5000 --batch-size 10000]`
+ * `npm run bench:load [-- --claims 100000 --naive 5000 --batch-size 2000 --concurrency 2]`
  *
  * Claims per second of `kg load`'s loader against a naive loader (one claim per transaction,
  * MERGE of every node and relationship) in the same run, on the same generated claims
@@ -12,7 +12,7 @@ import { DEFAULT_VOCABULARY } from "../src/model/vocabulary.js";
 import { linkId } from "../src/model/link.js";
 import { neo4jConfigFromEnv } from "../src/neo4j/config.js";
 import { connect } from "../src/neo4j/connect.js";
-import { clearDatabase, loadIntoNeo4j } from "../src/neo4j/load.js";
+import { clearDatabase, DEFAULT_LOAD_BATCH_SIZE, DEFAULT_LOAD_CONCURRENCY, loadIntoNeo4j } from "../src/neo4j/load.js";
 import { ensureSchema } from "../src/neo4j/schema.js";
 import { generateStore } from "./gen/synthetic-store.js";
 import { graphCounts, arg, printTable } from "./gen/bench-common.js";
@@ -63,7 +63,8 @@ async function naiveLoad(driver: Driver, database: string, claims: Claim[], enti
 async function main() {
   const claimsWanted = Number(arg("claims", "100000"));
   const naiveSample = Number(arg("naive", "5000"));
-  const batchSize = Number(arg("batch-size", "10000"));
+  const batchSize = Number(arg("batch-size", String(DEFAULT_LOAD_BATCH_SIZE)));
+  const concurrency = Number(arg("concurrency", String(DEFAULT_LOAD_CONCURRENCY)));
   const config = neo4jConfigFromEnv();
   const driver = await connect(config);
   const { database } = config;
@@ -76,9 +77,19 @@ async function main() {
     await clearDatabase(driver, database);
     await ensureSchema(driver, database, DEFAULT_VOCABULARY);
 
-    const load = await loadIntoNeo4j(driver, data, { database, vocabulary: DEFAULT_VOCABULARY, batchSize });
+    const load = await loadIntoNeo4j(driver, data, {
+      database,
+      vocabulary: DEFAULT_VOCABULARY,
+      batchSize,
+      concurrency,
+    });
     const afterFirst = await graphCounts(driver, database);
-    const again = await loadIntoNeo4j(driver, data, { database, vocabulary: DEFAULT_VOCABULARY, batchSize });
+    const again = await loadIntoNeo4j(driver, data, {
+      database,
+      vocabulary: DEFAULT_VOCABULARY,
+      batchSize,
+      concurrency,
+    });
     const afterSecond = await graphCounts(driver, database);
     if (JSON.stringify(afterFirst) !== JSON.stringify(afterSecond)) {
       throw new Error(`second load changed counts: ${JSON.stringify(afterFirst)} → ${JSON.stringify(afterSecond)}`);
@@ -99,7 +110,9 @@ async function main() {
     const loaderRate = data.claims.length / load.seconds;
     const naiveRate = sample.length / naiveSeconds;
     console.log("");
-    console.log(`Neo4j ${config.uri}, ${data.claims.length} generated claims, batch size ${batchSize}`);
+    console.log(
+      `Neo4j ${config.uri}, ${data.claims.length} generated claims, batch size ${batchSize}, ${concurrency} concurrent transactions`,
+    );
     printTable(
       ["loader", "claims", "seconds", "claims/s"],
       [

@@ -13,6 +13,7 @@ import {
   claimRow,
   entitiesWithPlaceholders,
   entityRow,
+  LINK_PROPERTY_KEYS,
   linkProps,
   type ArticleRow,
   type ClaimRow,
@@ -42,6 +43,10 @@ import { ensureSchema } from "./schema.js";
  * any point is completed by the next one, and a load of an unchanged store writes nothing.
  */
 
+/** Defaults of `kg load`, measured with `npm run bench:load` (README). */
+export const DEFAULT_LOAD_BATCH_SIZE = 2000;
+export const DEFAULT_LOAD_CONCURRENCY = 2;
+
 export interface ProgressSink {
   tick(n?: number): void;
   done(): void;
@@ -55,8 +60,8 @@ export interface LoadOptions {
   /** progress per phase (a bar in the CLI) */
   progress?: (label: string, total: number, unit: string) => ProgressSink;
   /**
-   * transactions writing claims at the same time (default 1). More can be faster on an idle
-   * machine, but batches that touch the same dense entities (Russia, China) can deadlock.
+   * transactions writing claims at the same time (default 1). Batches never share a link and only
+   * create, so they take no locks that could deadlock; a transient error is retried.
    */
   concurrency?: number;
   /** skip the comparison with what Neo4j holds (the database is known to be empty) */
@@ -73,13 +78,6 @@ export interface LoadSummary {
   /** seconds per phase, for benchmarks */
   phases: Record<string, number>;
 }
-
-const ROLE_STATEMENTS = {
-  recipient: "UNWIND $rows AS r MATCH (c:Claim {id: r.c}) MATCH (e:Entity {id: r.e}) CREATE (c)-[:RECIPIENT]->(e)",
-  via: "UNWIND $rows AS r MATCH (c:Claim {id: r.c}) MATCH (e:Entity {id: r.e}) CREATE (c)-[:VIA {order: r.i}]->(e)",
-  attributedTo:
-    "UNWIND $rows AS r MATCH (c:Claim {id: r.c}) MATCH (e:Entity {id: r.e}) CREATE (c)-[:ATTRIBUTED_TO {order: r.i}]->(e)",
-} as const;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -137,35 +135,51 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
   try {
     const write = <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
       session.executeWrite(work, { metadata: { app: "kg", kind: "load" } });
-    const readHashes = async (cypher: string): Promise<Map<string, string>> => {
+    // Claims and links find their end nodes by element id, learnt here, rather than by an index
+    // seek on the id string per relationship (the seeks were a fifth of Neo4j's time in a load).
+    const nodeIds: NodeIds = { entities: new Map(), articles: new Map() };
+    const readHashes = async (cypher: string, into: Map<string, string>): Promise<Map<string, string>> => {
       const out = new Map<string, string>();
       if (opts.assumeEmpty) return out;
       const res = await session.executeRead((tx) => tx.run(cypher));
-      for (const r of res.records) out.set(r.get(0) as string, r.get(1) as string);
+      for (const r of res.records) {
+        out.set(r.get(0) as string, r.get(1) as string);
+        into.set(r.get(0) as string, r.get(2) as string);
+      }
       return out;
+    };
+    const writeNodes = async (cypher: string, rows: Array<Record<string, unknown>>, into: Map<string, string>) => {
+      const res = await write((tx) => tx.run(cypher, { rows }));
+      for (const r of res.records) into.set(r.get("id") as string, r.get("eid") as string);
     };
 
     // 1. entities (grouped by type: a label cannot be a parameter) and articles
-    const entityHashes = await readHashes("MATCH (e:Entity) RETURN e.id, e.hash");
+    const entityHashes = await readHashes("MATCH (e:Entity) RETURN e.id, e.hash, elementId(e)", nodeIds.entities);
     const entitiesToWrite = entityRows.filter((r) => entityHashes.get(r.id) !== r.hash);
     const entityBar = progress("entities", entitiesToWrite.length, "entities");
     for (const [type, rows] of groupBy(entitiesToWrite, (r: EntityRow) => r.type)) {
       const label = entityLabel(type, vocabulary);
-      const cypher = `UNWIND $rows AS r MERGE (e:Entity {id: r.id}) SET e += r, e:${label}`;
+      const cypher = `UNWIND $rows AS r MERGE (e:Entity {id: r.id}) SET e += r, e:${label} RETURN r.id AS id, elementId(e) AS eid`;
       for (const batch of chunks(rows, batchSize)) {
-        await write((tx) => tx.run(cypher, { rows: batch.map((r) => r.props) }));
+        await writeNodes(
+          cypher,
+          batch.map((r) => r.props),
+          nodeIds.entities,
+        );
         entityBar.tick(batch.length);
       }
     }
     entityBar.done();
     phase("entities");
 
-    const articleHashes = await readHashes("MATCH (a:Article) RETURN a.id, a.hash");
+    const articleHashes = await readHashes("MATCH (a:Article) RETURN a.id, a.hash, elementId(a)", nodeIds.articles);
     const articlesToWrite = articleRows.filter((r) => articleHashes.get(r.id) !== r.hash);
     const articleBar = progress("articles", articlesToWrite.length, "articles");
     for (const batch of chunks(articlesToWrite, batchSize)) {
-      await write((tx) =>
-        tx.run("UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a = r", { rows: batch.map((r) => r.props) }),
+      await writeNodes(
+        "UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a = r RETURN r.id AS id, elementId(a) AS eid",
+        batch.map((r) => r.props),
+        nodeIds.articles,
       );
       articleBar.tick(batch.length);
     }
@@ -226,6 +240,17 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
         tx.run("UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.countDirty = true", { ids: batch }),
       );
     }
+    // links already in Neo4j are updated in place; the others are created (no MERGE: its locks on
+    // both end entities made concurrent batches deadlock on the hubs)
+    const existingLinks = new Set<string>();
+    if (!opts.assumeEmpty) {
+      for (const predicate of new Set(toWrite.map((c) => c.predicate))) {
+        const type = relationshipType(predicate, vocabulary);
+        const res = await session.executeRead((tx) => tx.run(`MATCH ()-[l:${type}]->() RETURN l.id AS id`));
+        for (const r of res.records) existingLinks.add(r.get("id") as string);
+      }
+    }
+    const context: ClaimWriteContext = { vocabulary, storeLinks, foreignLinks, existingLinks, nodeIds };
     const claimBar = progress("claims", toWrite.length, "claims");
     const batches = linkBatches(toWrite, batchSize);
     // batches never share a link and only create claims, so they can commit side by side
@@ -236,7 +261,7 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
       try {
         for (let next = batches.next(); !next.done && !failed; next = batches.next()) {
           const batch = next.value;
-          linksWritten += await own.executeWrite((tx) => writeClaims(tx, batch, vocabulary, storeLinks, foreignLinks), {
+          linksWritten += await own.executeWrite((tx) => writeClaims(tx, batch, context), {
             metadata: { app: "kg", kind: "load" },
           });
           claimBar.tick(batch.length);
@@ -316,15 +341,68 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
   }
 }
 
-/** `{id: r.id, doc: r.doc, ...}`: fixed keys, so the planner needs no Eager (see CLAIM_PROPERTY_KEYS). */
-const CLAIM_PROPERTIES = `{${CLAIM_PROPERTY_KEYS.map((k) => `\`${k}\`: r.\`${k}\``).join(", ")}}`;
+/** `{id: r.p.id, doc: r.p.doc, ...}`: fixed keys, so the planner needs no Eager (see CLAIM_PROPERTY_KEYS). */
+const CLAIM_PROPERTIES = `{${CLAIM_PROPERTY_KEYS.map((k) => `\`${k}\`: r.p.\`${k}\``).join(", ")}}`;
 
+/**
+ * End nodes are found by element id (a seek with no index). Their ids are compared in the RETURN,
+ * after the CREATE, because a check in the MATCH makes the planner seek the id index instead; a
+ * node deleted meanwhile and its id reused then fails the batch, which rolls it back.
+ */
+const byElementId = (v: string, label: string, eid: string) => `MATCH (${v}:${label}) WHERE elementId(${v}) = ${eid}`;
+const mismatches = (pairs: Array<[string, string]>) =>
+  `count(CASE WHEN ${pairs.map(([node, id]) => `${node}.id <> ${id}`).join(" OR ")} THEN 1 END)`;
+
+const roleSubquery = (list: string, rel: string) => `CALL (c, r) {
+    UNWIND r.${list} AS x
+    ${byElementId("e", "Entity", "x.eid")}
+    CREATE (c)-[${rel}]->(e)
+    RETURN count(*) AS ${list}Made, ${mismatches([["e", "x.id"]])} AS ${list}Wrong
+  }`;
+
+/** One row per claim: the node, its SUBJECT, OBJECT and STATED_IN, and its role relationships. */
 const CREATE_CLAIMS = `UNWIND $rows AS r
-  MATCH (s:Entity {id: r.subjectId})
-  MATCH (o:Entity {id: r.objectId})
-  MATCH (a:Article {id: r.doc})
+  ${byElementId("s", "Entity", "r.s")}
+  ${byElementId("o", "Entity", "r.o")}
+  ${byElementId("a", "Article", "r.a")}
   CREATE (c:Claim ${CLAIM_PROPERTIES}), (c)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o), (c)-[:STATED_IN]->(a)
-  RETURN count(*) AS n`;
+  WITH c, r, s, o, a
+  ${roleSubquery("recipient", ":RECIPIENT")}
+  ${roleSubquery("via", ":VIA {order: x.i}")}
+  ${roleSubquery("attributedTo", ":ATTRIBUTED_TO {order: x.i}")}
+  RETURN count(*) AS claims, sum(recipientMade + viaMade + attributedToMade) AS roles,
+    ${mismatches([
+      ["s", "r.p.subjectId"],
+      ["o", "r.p.objectId"],
+      ["a", "r.p.doc"],
+    ])}
+      + sum(recipientWrong + viaWrong + attributedToWrong) AS wrong`;
+
+/** `{id: r.props.id, ...}`: fixed keys, so the planner needs no Eager. */
+const LINK_PROPERTIES = `{${LINK_PROPERTY_KEYS.map((k) => `\`${k}\`: r.props.\`${k}\``).join(", ")}}`;
+
+interface NodeIds {
+  entities: Map<string, string>;
+  articles: Map<string, string>;
+}
+
+interface ClaimWriteContext {
+  vocabulary: Vocabulary;
+  /** the store's link aggregates, by link id */
+  storeLinks: ReadonlyMap<string, Link>;
+  /** links that claims loaded from elsewhere also support: aggregated from Neo4j in step 4 */
+  foreignLinks: ReadonlySet<string>;
+  /** links Neo4j holds already */
+  existingLinks: ReadonlySet<string>;
+  nodeIds: NodeIds;
+}
+
+function elementIdOf(map: ReadonlyMap<string, string>, id: string, what: string): string {
+  const eid = map.get(id);
+  // entities and articles are all written (or found) before any claim
+  if (eid === undefined) throw new Error(`${what} ${id} is not in Neo4j`);
+  return eid;
+}
 
 /** Batches of about `size` claims that never split the claims of one link (sorted by link). */
 function* linkBatches(rows: ClaimRow[], size: number): Generator<ClaimRow[]> {
@@ -342,55 +420,76 @@ function* linkBatches(rows: ClaimRow[], size: number): Generator<ClaimRow[]> {
  * final aggregate. A link that other claims in Neo4j also support (loaded from elsewhere) is
  * only marked dirty: step 4 aggregates it from everything Neo4j holds.
  */
-async function writeClaims(
-  tx: ManagedTransaction,
-  batch: ClaimRow[],
-  vocabulary: Vocabulary,
-  storeLinks: ReadonlyMap<string, Link>,
-  foreignLinks: ReadonlySet<string>,
-): Promise<number> {
-  const res = await tx.run(CREATE_CLAIMS, { rows: batch.map((r) => r.props) });
-  const n = res.records[0]?.get("n") as number;
-  // a MATCH that found nothing would drop a claim silently: fail the batch instead
-  if (n !== batch.length) throw new Error(`wrote ${n} of ${batch.length} claims: an entity or article is missing`);
-  const recipients = batch.filter((c) => c.recipientId !== null).map((c) => ({ c: c.id, e: c.recipientId }));
-  const via = batch.flatMap((c) => c.viaIds.map((e, i) => ({ c: c.id, e, i })));
-  const attributed = batch.flatMap((c) => c.attributedToIds.map((e, i) => ({ c: c.id, e, i })));
-  if (recipients.length > 0) await tx.run(ROLE_STATEMENTS.recipient, { rows: recipients });
-  if (via.length > 0) await tx.run(ROLE_STATEMENTS.via, { rows: via });
-  if (attributed.length > 0) await tx.run(ROLE_STATEMENTS.attributedTo, { rows: attributed });
+async function writeClaims(tx: ManagedTransaction, batch: ClaimRow[], ctx: ClaimWriteContext): Promise<number> {
+  const { entities, articles } = ctx.nodeIds;
+  const entity = (id: string) => elementIdOf(entities, id, "entity");
+  let roles = 0;
+  const rows = batch.map((c) => {
+    const row = {
+      p: c.props,
+      s: entity(c.subjectId),
+      o: entity(c.objectId),
+      a: elementIdOf(articles, c.doc, "article"),
+      recipient: c.recipientId === null ? [] : [{ id: c.recipientId, eid: entity(c.recipientId) }],
+      via: c.viaIds.map((id, i) => ({ id, eid: entity(id), i })),
+      attributedTo: c.attributedToIds.map((id, i) => ({ id, eid: entity(id), i })),
+    };
+    roles += row.recipient.length + row.via.length + row.attributedTo.length;
+    return row;
+  });
+  const res = await tx.run(CREATE_CLAIMS, { rows });
+  const got = (key: string) => Number(res.records[0]?.get(key) ?? 0);
+  const made = { claims: got("claims"), roles: got("roles") };
+  // a MATCH that found nothing would drop a claim or a role silently: fail the batch instead
+  if (made.claims !== batch.length || made.roles !== roles || got("wrong") > 0) {
+    throw new Error(
+      `wrote ${made.claims} of ${batch.length} claims and ${made.roles} of ${roles} role relationships: an entity or article is missing`,
+    );
+  }
 
   let links = 0;
-  for (const [predicate, rows] of groupBy(batch, (c) => c.predicate)) {
-    const type = relationshipType(predicate, vocabulary);
-    const final: Array<{ s: string; o: string; props: Record<string, unknown> }> = [];
-    const dirty: Array<{ s: string; o: string; id: string }> = [];
-    for (const id of new Set(rows.map((c) => c.linkId))) {
-      const link = storeLinks.get(id)!;
-      if (foreignLinks.has(id)) dirty.push({ s: link.source, o: link.target, id });
-      else final.push({ s: link.source, o: link.target, props: linkProps(link) });
+  for (const [predicate, claims] of groupBy(batch, (c) => c.predicate)) {
+    const type = relationshipType(predicate, ctx.vocabulary);
+    const created: Array<{ s: string; o: string; sid: string; oid: string; props: Record<string, unknown> }> = [];
+    const updated: Array<Record<string, unknown>> = [];
+    const dirty: string[] = [];
+    for (const id of new Set(claims.map((c) => c.linkId))) {
+      const link = ctx.storeLinks.get(id)!;
+      const foreign = ctx.foreignLinks.has(id);
+      if (ctx.existingLinks.has(id)) {
+        if (foreign) {
+          dirty.push(id);
+        } else {
+          updated.push(linkProps(link));
+          links++;
+        }
+      } else {
+        // a foreign link is only missing after someone deleted it: step 4 rebuilds it from all its claims
+        const props = foreign ? { ...linkProps(link), dirty: true } : linkProps(link);
+        if (!foreign) links++;
+        created.push({ s: entity(link.source), o: entity(link.target), sid: link.source, oid: link.target, props });
+      }
     }
-    if (final.length > 0) {
-      await tx.run(
-        `UNWIND $links AS r
-         MATCH (s:Entity {id: r.s})
-         MATCH (o:Entity {id: r.o})
-         MERGE (s)-[l:${type} {id: r.props.id}]->(o)
-         SET l += r.props`,
-        { links: final },
-      );
-      links += final.length;
-    }
-    if (dirty.length > 0) {
-      await tx.run(
-        `UNWIND $links AS r
-         MATCH (s:Entity {id: r.s})
-         MATCH (o:Entity {id: r.o})
-         MERGE (s)-[l:${type} {id: r.id}]->(o)
-         SET l.dirty = true`,
-        { links: dirty },
-      );
-    }
+    const expectEvery = async (cypher: string, rows: unknown[], wrong = "0") => {
+      if (rows.length === 0) return;
+      const r = await tx.run(`UNWIND $rows AS r ${cypher} RETURN count(*) AS n, ${wrong} AS wrong`, { rows });
+      const n = Number(r.records[0]?.get("n") ?? 0);
+      if (n !== rows.length || Number(r.records[0]?.get("wrong")) > 0) {
+        throw new Error(`wrote ${n} of ${rows.length} ${type} links: an entity or link changed while loading`);
+      }
+    };
+    await expectEvery(
+      `${byElementId("s", "Entity", "r.s")}
+       ${byElementId("o", "Entity", "r.o")}
+       CREATE (s)-[l:${type} ${LINK_PROPERTIES}]->(o)`,
+      created,
+      mismatches([
+        ["s", "r.sid"],
+        ["o", "r.oid"],
+      ]),
+    );
+    await expectEvery(`MATCH ()-[l:${type} {id: r.id}]->() SET l += r`, updated);
+    await expectEvery(`MATCH ()-[l:${type} {id: r}]->() SET l.dirty = true`, dirty);
   }
   return links;
 }

@@ -192,8 +192,28 @@ export function claimForLink(raw: Record<string, unknown>): ClaimForLink {
   };
 }
 
+/** Every property a direct relationship may have (`dirty` marks one whose aggregate is stale). */
+export const LINK_PROPERTY_KEYS = [
+  "id",
+  "claims",
+  "claimIds",
+  "sources",
+  "sourceCount",
+  "articles",
+  "articleCount",
+  "recipients",
+  "via",
+  "firstYear",
+  "lastYear",
+  "negatedClaims",
+  "negated",
+  "contested",
+  "confidence",
+  "dirty",
+] as const;
+
 /** Properties of the direct relationship; null removes a property (`SET l += props`). */
-export function linkProps(l: Link): Record<string, unknown> {
+export function linkProps(l: Link): Record<(typeof LINK_PROPERTY_KEYS)[number], unknown> {
   return {
     id: l.id,
     claims: l.claims,
@@ -210,6 +230,7 @@ export function linkProps(l: Link): Record<string, unknown> {
     negated: l.negated,
     contested: l.contested,
     confidence: l.confidence,
+    dirty: null,
   };
 }
 

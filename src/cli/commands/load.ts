@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config/load.js";
 import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import { connect } from "../../neo4j/connect.js";
-import { clearDatabase, loadIntoNeo4j } from "../../neo4j/load.js";
+import { clearDatabase, DEFAULT_LOAD_BATCH_SIZE, DEFAULT_LOAD_CONCURRENCY, loadIntoNeo4j } from "../../neo4j/load.js";
 import { DEFAULT_DATA_DIR, readStore, storeExists } from "../../store/store.js";
 import { CliError } from "../errors.js";
 import { createProgress } from "../progress.js";
@@ -23,12 +23,8 @@ export function registerLoad(program: Command): void {
     .command("load")
     .description("load the store into Neo4j (NEO4J_URI): only what changed; a re-run completes a load that died")
     .option("--data <dir>", "data folder", DEFAULT_DATA_DIR)
-    .option("--batch-size <n>", "rows per transaction", "10000")
-    .option(
-      "--concurrency <n>",
-      "transactions writing claims at the same time (more may deadlock on dense entities)",
-      "1",
-    )
+    .option("--batch-size <n>", "rows per transaction", String(DEFAULT_LOAD_BATCH_SIZE))
+    .option("--concurrency <n>", "transactions writing claims at the same time", String(DEFAULT_LOAD_CONCURRENCY))
     .option("--reset", "empty the database first (asks for confirmation unless --yes)")
     .option("--yes", "do not ask before --reset")
     .option("--config <file>", "configuration with extra relation and entity types", "kg.config.json")
