@@ -344,6 +344,37 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     }
     return [];
   };
+  // "A, B, and C": descriptive targets keep their words ("‹Russian› metals and mining companies"),
+  // so a list with commas is split only at its commas; a target that is one actor is that actor
+  const listedTargets = (s: number, e0: number): Ref[] => {
+    const stop = /\s(?:for|over|after|because|due|amid|in\s+response|to\s+punish|as\s+part)\b/.exec(m.slice(s, e0));
+    const e = stop ? s + stop.index : e0;
+    const seg = m.slice(s, e);
+    const sep = /,/.test(seg) ? /\s*,\s*(?:and\s+|or\s+)?/g : /\s+(?:and|or)\s+/g;
+    const out: Ref[] = [];
+    let from = 0;
+    const take = (to: number) => {
+      const raw = seg.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      const part = raw.trim().replace(/^(?:the|its|their)\s+/i, "");
+      const at = s + from + lead + (raw.trim().length - part.length);
+      const one = /^«(\d+)»$/.exec(part);
+      if (one) out.push(groupOrMention(Number(one[1])));
+      else if (/[a-z]/.test(part) && part.split(/\s+/).length <= 12 && !lex.itemReject.includes(part.toLowerCase())) {
+        const name = view.sentence.text.slice(
+          view.orig(at) - view.sentence.start,
+          view.orig(at + part.length) - view.sentence.start,
+        );
+        out.push({ kind: "item", name, type: "Item" });
+      }
+    };
+    for (let x = sep.exec(seg); x !== null; x = sep.exec(seg)) {
+      take(x.index);
+      from = x.index + x[0].length;
+    }
+    take(seg.length);
+    return out;
+  };
   if (gate("sanctionVerbs"))
     run(
       rx(
@@ -523,6 +554,62 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             rule: "sanctions:designated-adjective",
             confidence: 0.7,
           });
+      },
+    );
+  // "In its statement, the «US» named «Ascend Aviation India Private Limited», which ...": in an
+  // article that has already named a sanctioning body, a government naming a company designates it
+  // ("named «X» as its chief executive" and "named «X» ambassador" are appointments, not designations)
+  if (hasText(m, ["named"]) && ctx.lastSanctioner())
+    run(
+      rx(
+        ctx.lex,
+        "relations:sanctions-named",
+        () =>
+          `(${A})${ADV}\\s+named\\s+(?:the\\s+)?(${AL})(?!\\s+(?:as|to|after|in|on|its|his|her|their|the|${titleWords})\\b)`,
+        "gd",
+      ),
+      (x) => {
+        const s = Number(x[1]!.slice(1, -1));
+        if (!isActor(s)) return;
+        for (const t of actorsIn(x[2]!)) {
+          if (typeOf(t) === "Country" || men[t]!.entity.id === men[s]!.entity.id) continue;
+          push({
+            predicate: "SANCTIONS",
+            subject: mention(s),
+            object: mention(t),
+            span: [x.index, idx(x, 2)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "sanctions:named",
+            confidence: 0.6,
+          });
+        }
+      },
+    );
+  // "the «Department of State»’s latest round of sanctions targets entities involved in ..., ‹Russian›
+  // metals and mining companies, and companies providing financial services in «Russia»"
+  if (hasText(m, ["sanctions"]))
+    run(
+      rx(
+        ctx.lex,
+        "relations:sanctions-possessive",
+        () =>
+          `(${A})['’]s\\s+(?:[a-z-]+\\s+){0,3}?(?:(?:round|package|wave|set|tranche)\\s+of\\s+)?sanctions\\s+(?:also\\s+)?(?:targets|target|targeted|hits|hit|covers|cover|covered)\\s+([^.;:]+)`,
+        "gd",
+      ),
+      (x) => {
+        const s = Number(x[1]!.slice(1, -1));
+        if (!isActor(s)) return;
+        const [a, b] = idx(x, 2);
+        for (const t of listedTargets(a, b))
+          if (t.kind !== "mention" || men[t.idx]!.entity.id !== men[s]!.entity.id)
+            push({
+              predicate: "SANCTIONS",
+              subject: mention(s),
+              object: t,
+              span: [x.index, b],
+              rule: "sanctions:possessive-noun",
+              confidence: 0.6,
+            });
       },
     );
   // sentence starting with "It also was sanctioned": the pronoun is the previous sentence's subject
@@ -984,7 +1071,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:33",
         () =>
-          `((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s*(?:—|–|--|,|\\s+is|\\s+are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${compN}|compound|chemical|substance)\\s+(?:that\\s+(?:is|are|can\\s+be|could\\s+be)\\s+|which\\s+(?:is|are|can\\s+be)\\s+)?used\\s+(?:to\\s+(?:produce|make|manufacture|build)|in\\s+the\\s+(?:production|manufacture|manufacturing)\\s+of|in|for)\\s+(.+)`,
+          `\\b(?!(?:of|to|from|for|in|on|with|by|and|or|the)\\s)((?:[A-Za-z-]+\\s+){0,2}?[A-Za-z-]+)\\s*(?:—|–|--|,|\\s+is|\\s+are)\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:${compN}|compound|chemical|substance)\\s+(?:that\\s+(?:is|are|can\\s+be|could\\s+be)\\s+|which\\s+(?:is|are|can\\s+be)\\s+)?used\\s+(?:to\\s+(?:produce|make|manufacture|build)|in\\s+the\\s+(?:production|manufacture|manufacturing)\\s+of|in|for)\\s+(.+?)(?=\\s+(?:—|–|--)\\s|$)`,
         "gd",
       ),
       (x) => {
