@@ -556,6 +556,37 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           });
       },
     );
+  // "designations aim to ... target entities in multiple third countries, including «India», «China»
+  // and the «United Arab Emirates»": one target per country, the group in it ("entities in China")
+  if (hasText(m, [" in "]) && /\b(?:sanction|target|designat)/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "relations:sanctions-in-countries",
+        () =>
+          `\\b(?:target|targets|targeting|targeted|sanction|sanctions|sanctioning|sanctioned|designate|designates|designating|designated)\\s+(?:[a-z\\d-]+\\s+){0,2}?(entities|companies|firms|individuals|businesses|banks|traders|suppliers)\\s+in\\s+(?:(?:multiple|several|various|numerous|many|other|\\d+)\\s+)?(?:third\\s+)?(?:countries|jurisdictions)?,?\\s*(?:including\\s+|such\\s+as\\s+|like\\s+)?((?:the\\s+)?${AL})`,
+        "gd",
+      ),
+      (x) => {
+        const before = actorsIn(m.slice(0, x.index)).filter((i) => isActor(i) && typeOf(i) !== "Country");
+        const s0: Ref | null = before.length > 0 ? mention(before[0]!) : ctx.lastSanctioner();
+        if (!s0) return;
+        const list = x[2]!;
+        for (const t of actorsIn(list)) {
+          if (typeOf(t) !== "Country") continue;
+          const tag = `«${t}»`;
+          const the = new RegExp(`(?:^|\\s)the\\s+${tag}`).test(list) ? "the " : "";
+          push({
+            predicate: "SANCTIONS",
+            subject: s0,
+            object: { kind: "item", name: `${x[1]} in ${the}${men[t]!.surface.replace(/^the\s+/i, "")}`, type: "Item" },
+            span: [x.index, idx(x, 2)[1]],
+            rule: "sanctions:groups-in-countries",
+            confidence: 0.6,
+          });
+        }
+      },
+    );
   // "In its statement, the «US» named «Ascend Aviation India Private Limited», which ...": in an
   // article that has already named a sanctioning body, a government naming a company designates it
   // ("named «X» as its chief executive" and "named «X» ambassador" are appointments, not designations)
