@@ -14,6 +14,8 @@ export interface GazetteerHit {
   reason: string | null;
   /** a demonym ("Chinese"): an actor only before an actor noun, otherwise a modifier */
   demonym?: boolean;
+  /** a capital or seat of power standing for its state ("Kyiv region" is a place, though) */
+  metonym?: boolean;
 }
 
 export interface Gazetteer {
@@ -59,8 +61,17 @@ export function buildGazetteer(vocab: Vocab): Gazetteer {
     for (const a of c.aliases) add(a, { type: "Country", name: c.name, reason: "country alias (gazetteer)" });
   }
   for (const c of vocab.countries) {
-    for (const m of c.metonyms)
-      add(m, { type: "Country", name: c.name, reason: "capital or seat of power standing for the state" });
+    for (const m of c.metonyms) {
+      const hit: GazetteerHit = {
+        type: "Country",
+        name: c.name,
+        reason: "capital or seat of power standing for the state",
+        metonym: true,
+      };
+      add(m, hit);
+      // a lower-case metonym ("occupying forces") may open a sentence
+      if (/^\p{Ll}/u.test(m)) add(m[0]!.toUpperCase() + m.slice(1), hit);
+    }
     for (const d of c.demonyms) {
       add(d, { type: "Country", name: c.name, reason: "demonym used as actor", demonym: true });
       demonyms.push(d);

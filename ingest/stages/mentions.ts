@@ -147,6 +147,22 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
     const hit = gaz.surfaces.get(m[0]);
     if (!hit || overlaps(ms, base + m.index, base + m.index + m[0].length)) continue;
     let end = m.index + m[0].length;
+    // "Kyiv region", "Moscow oblast": the region around the city, not the state it stands for
+    const region = hit.metonym ? re.placeAfter.exec(text.slice(end)) : null;
+    if (region && /^[A-Z]/.test(m[0])) {
+      const surface = text.slice(m.index, end + region[0].length);
+      ms.push({
+        start: base + m.index,
+        end: base + m.index + surface.length,
+        surface,
+        type: "Place",
+        name: surface,
+        reason: null,
+        role: "actor",
+        source: "gazetteer",
+      });
+      continue;
+    }
     // "Russia's defense industry", "Moscow's military": the actor is still the state
     if (hit.type === "Country") {
       const p = re.possessiveHead.exec(text.slice(end)) ?? SOURCE_HEAD.exec(text.slice(end));
@@ -361,8 +377,27 @@ function classifyChunk(
   if (titled || re.lowerTitleBefore.test(before)) type = "Person";
   else if (re.facilityWord.has(last) && !hasOrgWord) type = "Facility";
   else if (hasOrgWord) type = re.facilityWord.has(last) && !re.orgWord.has(last) ? "Facility" : "Organization";
-  else if (re.placeAfter.test(after)) type = "Place";
-  else if (placeBefore && !re.appositive.test(after)) type = "Place";
+  else if (re.placeAfter.test(after)) {
+    // "Chernihiv region", "Belgorod oblast": the administrative area keeps its head word
+    const area = /^\s+(?:region|oblast|province|district|krai|governorate|Region|Oblast|Province|District|Krai)\b/.exec(
+      after,
+    );
+    if (area) {
+      const surface = s + area[0];
+      out.push({
+        start: base + a,
+        end: base + a + surface.length,
+        surface,
+        type: "Place",
+        name: surface,
+        reason: null,
+        role: "actor",
+        source: "chunk",
+      });
+      return out;
+    }
+    type = "Place";
+  } else if (placeBefore && !re.appositive.test(after)) type = "Place";
   else if (re.appositive.test(after) && tokens.length >= 2 && tokens.length <= 4) type = "Person";
   else if (tokens.length === 1 && atStart && !/^[A-Z0-9]{2,}$/.test(s)) {
     if (re.appositive.test(after)) return null;
