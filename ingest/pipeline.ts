@@ -32,6 +32,7 @@ interface Compiled {
   mre: MentionRegexes;
   pats: FramePatterns;
   items: ItemContext;
+  serves: ReadonlyMap<string, Ref>;
 }
 
 let baseCompiled: Compiled | null = null;
@@ -50,6 +51,18 @@ function compiled(): Compiled {
       mre: compileMentionRegexes(vocab.lexicon),
       pats: framePatterns(vocab.lexicon),
       items: itemContext(vocab.lexicon),
+      // looked up by any spelling: the person keeps the name the article gives
+      serves: new Map(
+        vocab.people.flatMap((p) => {
+          const ref: Ref = {
+            kind: "context",
+            name: p.serves.name,
+            type: p.serves.type,
+            id: entityId(p.serves.type, p.serves.name),
+          };
+          return [p.name, ...p.aliases].map((n): [string, Ref] => [n, ref]);
+        }),
+      ),
     };
   }
   return baseCompiled;
@@ -208,6 +221,7 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
       lex,
       pats: c.pats,
       items: c.items,
+      serves: (person) => c.serves.get(person) ?? null,
       pronoun(v, at) {
         const actors = v.mentions
           .map((m, i) => ({ m, i }))

@@ -9,6 +9,8 @@ export interface FrameContext {
   lex: Lexicon;
   pats: FramePatterns;
   items: ItemContext;
+  /** whom a well-known person serves (people.json), by any of the person's spellings */
+  serves(person: string): Ref | null;
   /** actor(s) a pronoun at masked position `at` refers to */
   pronoun(view: SentenceView, at: number): Ref[];
   /** the latest supply claim in this or the previous paragraph: "These supplies include ..." */

@@ -84,25 +84,36 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     if (at < 0) return;
     // "«U.S.» President «Donald Trump»", "‹Chinese› leader «Xi»", "«China»'s foreign ministry spokesperson «Wang»"
     const before = m.slice(0, at);
+    const titled = rx(ctx.lex, "relations:2", () => `(?:^|\\s|-)(?:${titleWords})\\s*$`, "i");
     const t = rx(
       ctx.lex,
       "relations:1",
       () =>
         `(«\\d+»|‹\\d+›)(?:'s)?\\s+((?:then-|former\\s+|ex-|acting\\s+)?(?:(?!(?:including|and|or|with|by|for|to|from|in|at|on|the|a|an|said|says|told)\\s)(?:[A-Za-z][A-Za-z-]*|of)\\s+){0,4}?)$`,
     ).exec(before);
-    if (
-      t &&
-      rx(ctx.lex, "relations:2", () => `(?:^|\\s|-)(?:${titleWords})\\s*$`, "i").test(t[2]!) &&
-      t[2]!.trim().length > 0
-    ) {
-      const o = Number(t[1]!.slice(1, -1));
+    const titleWithActor = t !== null && t[2]!.trim().length > 0 && titled.test(t[2]!);
+    if (titleWithActor) {
+      const o = Number(t![1]!.slice(1, -1));
       push({
         predicate: "AFFILIATED_WITH",
         subject: mention(pi),
         object: mention(o),
-        span: [t.index, at + tag.length],
+        span: [t!.index, at + tag.length],
         rule: "affiliation:title",
         confidence: 0.85,
+      });
+    }
+    // "President «Xi Jinping»": a title alone, and a person the vocabulary knows (people.json)
+    const serves = ctx.serves(p.entity.name);
+    if (serves && !titleWithActor && titled.test(before)) {
+      const title = /(?:^|\s)((?:[A-Z][\w-]*\s+){1,3})$/.exec(before);
+      push({
+        predicate: "AFFILIATED_WITH",
+        subject: mention(pi),
+        object: serves,
+        span: [title ? title.index + title[0].length - title[1]!.length : at, at + tag.length],
+        rule: "affiliation:known-person",
+        confidence: 0.7,
       });
     }
     const after = m.slice(at + tag.length);

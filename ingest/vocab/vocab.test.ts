@@ -45,6 +45,26 @@ describe("vocabularies are validated data", () => {
     expect(loadVocab().lexicon.supplyVerbs).not.toContain("trucked");
   });
 
+  it("knows whom well-known people serve, and refuses a person serving an unknown country or organisation", () => {
+    const v = loadVocab();
+    expect(v.people.find((p) => p.name === "Xi Jinping")?.serves).toEqual({ name: "China", type: "Country" });
+    expect(v.people.find((p) => p.name === "Mark Rutte")?.serves).toEqual({ name: "NATO", type: "Organization" });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
+    writeFileSync(
+      path.join(dir, "people.json"),
+      JSON.stringify({ people: [{ name: "Jane Doe", serves: "Ruritania" }] }),
+    );
+    expect(() => loadVocab(dir)).toThrow(`${path.join(dir, "people.json")}: people.0.serves: "Ruritania"`);
+    writeFileSync(
+      path.join(dir, "people.json"),
+      JSON.stringify({ people: [{ name: "Jane Doe", aliases: ["J. Doe"], serves: "Estonia" }] }),
+    );
+    expect(loadVocab(dir).people.find((p) => p.name === "Jane Doe")?.serves).toEqual({
+      name: "Estonia",
+      type: "Country",
+    });
+  });
+
   it("names the user's file and field when the extension is malformed", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
     writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ supplyVerb: ["trucked"] }));

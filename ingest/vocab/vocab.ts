@@ -41,6 +41,21 @@ export const OrganizationsFileSchema = z.object({
   ),
 });
 
+/** People the news names by title and name alone ("President Xi Jinping"), with whom they serve. */
+export const PeopleFileSchema = z.object({
+  $comment: z.string().optional(),
+  people: z.array(
+    z
+      .object({
+        name: z.string().min(1),
+        aliases: Words.default([]),
+        /** a country's canonical name or an organisation of organizations.json */
+        serves: z.string().min(1),
+      })
+      .strict(),
+  ),
+});
+
 export const LexiconFileSchema = z
   .object({
     $comment: z.string().optional(),
@@ -92,9 +107,17 @@ export interface OrgEntry {
   demonyms: string[];
 }
 
+export interface PersonEntry {
+  name: string;
+  aliases: string[];
+  /** the country or organisation served, resolved against the gazetteers */
+  serves: { name: string; type: "Country" | OrgEntry["type"] };
+}
+
 export interface Vocab {
   countries: CountryEntry[];
   organizations: OrgEntry[];
+  people: PersonEntry[];
   lexicon: Lexicon;
 }
 
@@ -139,7 +162,7 @@ function buildCountries(overlay: z.infer<typeof CountriesFileSchema>): CountryEn
 
 /**
  * Users extend the vocabularies without editing these files: a folder named by KG_VOCAB_DIR may
- * hold countries.json, organizations.json and lexicon.json in the same formats (every lexicon
+ * hold countries.json, organizations.json, people.json and lexicon.json in the same formats (every lexicon
  * list optional); its entries are added to the built-in ones. An environment variable, so that
  * extraction worker threads see the same vocabulary as the main thread.
  */
@@ -165,6 +188,10 @@ export function loadVocab(userDir: string | undefined = process.env[VOCAB_DIR_EN
   }
   const countryOverlay = readJson(CountriesFileSchema, "./countries.json");
   const organizations = readJson(OrganizationsFileSchema, "./organizations.json").organizations;
+  const people = readJson(PeopleFileSchema, "./people.json").people.map((p, i) => ({
+    ...p,
+    where: `people.json: people.${i}`,
+  }));
   const lexicon = readJson(LexiconFileSchema, "./lexicon.json");
   if (userDir !== undefined) {
     const userCountries = readUser(CountriesFileSchema, userDir, "countries.json");
@@ -178,13 +205,31 @@ export function loadVocab(userDir: string | undefined = process.env[VOCAB_DIR_EN
       }
     }
     organizations.push(...(readUser(OrganizationsFileSchema, userDir, "organizations.json")?.organizations ?? []));
+    const userPeople = readUser(PeopleFileSchema, userDir, "people.json")?.people ?? [];
+    people.push(...userPeople.map((p, i) => ({ ...p, where: `${path.resolve(userDir, "people.json")}: people.${i}` })));
     const userLexicon = readUser(UserLexiconSchema, userDir, "lexicon.json") ?? {};
     for (const k of Object.keys(userLexicon) as Array<keyof typeof userLexicon>) {
       if (k === "$comment") continue;
       lexicon[k] = union(lexicon[k], userLexicon[k]);
     }
   }
-  const vocab = { countries: buildCountries(countryOverlay), organizations, lexicon };
+  const countries = buildCountries(countryOverlay);
+  const vocab = { countries, organizations, people: resolvePeople(people, countries, organizations), lexicon };
   cache.set(key, vocab);
   return vocab;
+}
+
+function resolvePeople(
+  people: Array<z.infer<typeof PeopleFileSchema>["people"][number] & { where: string }>,
+  countries: CountryEntry[],
+  organizations: OrgEntry[],
+): PersonEntry[] {
+  return people.map(({ name, aliases, serves, where }) => {
+    const country = countries.find((c) => c.name === serves);
+    const org = country ? undefined : organizations.find((o) => o.name === serves);
+    if (!country && !org) {
+      throw new Error(`${where}.serves: "${serves}" is neither a country's canonical name nor an organisation's name`);
+    }
+    return { name, aliases, serves: { name: serves, type: country ? "Country" : org!.type } };
+  });
 }
