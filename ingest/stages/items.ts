@@ -354,10 +354,17 @@ function cleanItem(view: SentenceView, a: number, b: number, ictx: ItemContext):
     !/^(clothing|housing|shielding|bedding|casing|tubing|coating|wiring|equipment)$/.test(words[words.length - 1]!)
   )
     return null;
-  // "arms shipments", "excavator exports": the goods, not the shipping
+  // "arms shipments", "excavator exports": the goods, not the shipping; but "critical supplies",
+  // "military supplies" are goods themselves (an adjective is no item)
   if (
     words.length > 1 &&
-    /^(?:shipments|deliveries|exports|imports|supplies|sales|transfers|consignments)$/i.test(words[words.length - 1]!)
+    /^(?:shipments|deliveries|exports|imports|supplies|sales|transfers|consignments)$/i.test(
+      words[words.length - 1]!,
+    ) &&
+    !(
+      words.length === 2 &&
+      /^(?:[a-z]+(?:al|ive|ic|ous|ary|ial|ful)|key|vital|new|further|more|additional)$/.test(words[0]!)
+    )
   ) {
     words.pop();
     name = words.join(" ");

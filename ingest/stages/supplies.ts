@@ -549,9 +549,27 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         "gd",
       ),
       (x) => {
-        const [a, b] = idx(x, 2);
+        const a = idx(x, 2)[0];
+        let b = idx(x, 2)[1];
+        let recipientEnd = x[3] ? idx(x, 3)[1] : b;
+        let recipientTag = x[3];
+        // the lazy list stopped at its first comma: "sales of machine tools, microelectronics, and
+        // other technology to «Russia»" lists up to the recipient the clause names
+        if (!recipientTag) {
+          const on = rx(
+            ctx.lex,
+            "supplies:9-recipient",
+            () => `^([^.;]*?)\\s+(?:to|into)\\s+${PRE_R}(${AL})`,
+            "d",
+          ).exec(m.slice(b));
+          if (on && !/\b(?:and|but|while|which|who)\s+(?:«|‹|it|they)/.test(on[1]!)) {
+            b += on[1]!.length;
+            recipientTag = on[2];
+            recipientEnd = idx(x, 2)[1] + on.indices![2]![1];
+          }
+        }
         const subj = subjectsOf(view, x[1]!, x.index, ctx);
-        let recipients = actorRefs(view, x[3]);
+        let recipients = actorRefs(view, recipientTag);
         let inferred = false;
         if (recipients.length === 0 && subj[0]) {
           const d = ctx.dominantRecipient(view, subj[0]);
@@ -563,7 +581,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             subjects: subj,
             recipients,
             items: items(a, b),
-            span: [x.index, x[3] ? idx(x, 3)[1] : b],
+            span: [x.index, recipientEnd],
             verbAt: idx(x, 1)[1],
             rule: "supplies:noun-sales",
             confidence: inferred ? 0.65 : 0.8,
