@@ -37,6 +37,12 @@ interface Compiled {
 
 let baseCompiled: Compiled | null = null;
 
+const CLAUSE_BREAK = /,\s+(?:and|but|while|whereas)\s|;|\b(?:while|whereas)\b/;
+
+/** What follows an actor that is the subject of a clause: an auxiliary or a past or present verb. */
+const CLAUSE_SUBJECT =
+  /^(?:\s*,)?\s+(?:also\s+|reportedly\s+|allegedly\s+|itself\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|may|might|[a-z]+ed|sells|sold|sends|sent|supplies|provides|ships|exports|buys|bought|makes|made)\b/;
+
 /**
  * Vocabularies compiled once per process. Entities known from earlier articles are deliberately
  * not added to the mention patterns: they are used in resolution only (EntityRegistry), so that
@@ -302,8 +308,17 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
           if (!best || e.n > best.n) best = e;
         if (best) return best.ref;
         // the paragraph's other state: "China increased sales of X" in a text about Russia
-        const other = v.mentions.find((m) => m.entity.type === "Country" && m.entity.id !== sid);
-        return other ? { kind: "mention", idx: v.mentions.indexOf(other) } : null;
+        // ("..., and Iran sold drones to Russia": a state that opens a clause of its own is no recipient)
+        // nor one in another clause than the supplier's
+        const at = (k: number) => v.masked.indexOf(`«${k}»`);
+        const from = supplier.kind === "mention" ? at(supplier.idx) : 0;
+        const i = v.mentions.findIndex((m, k) => {
+          if (m.entity.type !== "Country" || m.entity.id === sid) return false;
+          const pos = at(k);
+          if (pos < 0 || CLAUSE_SUBJECT.test(v.masked.slice(pos + `«${k}»`.length))) return false;
+          return !CLAUSE_BREAK.test(v.masked.slice(Math.min(from, pos), Math.max(from, pos)));
+        });
+        return i >= 0 ? { kind: "mention", idx: i } : null;
       },
       lastSanctioner: () => lastSanctioner,
     };
