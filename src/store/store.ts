@@ -7,6 +7,7 @@ import { EntitySchema, mergeEntities, type Entity } from "../model/entity.js";
 import { buildGraph, type KnowledgeGraph } from "../graph/build.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./atomic.js";
 import { readJsonlArray, toJsonl } from "./jsonl.js";
+import { waitForStoreUnlocked, type WaitOptions } from "./lock.js";
 
 /**
  * The embedded store: a folder of JSONL files plus the graph as graphology JSON.
@@ -46,7 +47,9 @@ export interface MergeSummary {
 
 export const DEFAULT_DATA_DIR = "kg-data";
 
-export async function readStore(dir: string): Promise<StoreData> {
+/** Reads the whole store, validated; waits while another process writes it (see lock.ts). */
+export async function readStore(dir: string, wait?: WaitOptions): Promise<StoreData> {
+  await waitForStoreUnlocked(dir, wait);
   const [articles, entities, claims] = await Promise.all([
     readJsonlArray(path.join(dir, STORE_FILES.articles), ArticleSchema),
     readJsonlArray(path.join(dir, STORE_FILES.entities), EntitySchema),
@@ -162,7 +165,8 @@ export async function mergeIntoStore(dir: string, batch: StoreData): Promise<Mer
 }
 
 /** The graph as stored (graph.json); empty when the store has none yet. */
-export async function readGraph(dir: string): Promise<KnowledgeGraph> {
+export async function readGraph(dir: string, wait?: WaitOptions): Promise<KnowledgeGraph> {
+  await waitForStoreUnlocked(dir, wait);
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   let text: string;
   try {

@@ -10,6 +10,7 @@ import type { Entity } from "../../model/entity.js";
 import { ValidationError } from "../../model/validate.js";
 import { writeFileAtomic } from "../../store/atomic.js";
 import { toJsonl } from "../../store/jsonl.js";
+import { lockStore } from "../../store/lock.js";
 import {
   compareClaims,
   DEFAULT_DATA_DIR,
@@ -102,8 +103,28 @@ async function runIngest(inputs: string[], opts: IngestOptions, usage: (message:
   }
   const timeoutSeconds = Number(opts.timeout);
   if (!(timeoutSeconds > 0)) usage(`--timeout: expected a number of seconds above 0, got "${opts.timeout}"`);
-  const timeoutMs = Math.round(timeoutSeconds * 1000);
+  const run: IngestRun = { started, maxBytes, stdinFormat, threads, timeoutMs: Math.round(timeoutSeconds * 1000) };
 
+  // one writer per store: a second ingest would read the store before this one writes it back,
+  // and its write would drop this one's articles
+  const release = await lockStore(opts.data, "kg ingest");
+  try {
+    return await ingestLocked(inputs, opts, run);
+  } finally {
+    await release();
+  }
+}
+
+interface IngestRun {
+  started: number;
+  maxBytes: number;
+  stdinFormat: string | undefined;
+  threads: number;
+  timeoutMs: number;
+}
+
+async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRun): Promise<number> {
+  const { started, maxBytes, stdinFormat, threads, timeoutMs } = run;
   let store: StoreData;
   try {
     store = await readStore(opts.data);
