@@ -60,8 +60,9 @@ export interface LoadOptions {
   /** progress per phase (a bar in the CLI) */
   progress?: (label: string, total: number, unit: string) => ProgressSink;
   /**
-   * transactions writing claims at the same time (default 1). Batches never share a link and only
-   * create, so they take no locks that could deadlock; a transient error is retried.
+   * transactions writing claims at the same time (default DEFAULT_LOAD_CONCURRENCY). Batches never
+   * share a link and only create, so they take no locks that could deadlock; a transient error is
+   * retried.
    */
   concurrency?: number;
   /** skip the comparison with what Neo4j holds (the database is known to be empty) */
@@ -275,7 +276,9 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
       }
     };
     // wait for every worker, then report the first failure
-    const settled = await Promise.allSettled(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
+    const settled = await Promise.allSettled(
+      Array.from({ length: Math.max(1, opts.concurrency ?? DEFAULT_LOAD_CONCURRENCY) }, worker),
+    );
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
     claimBar.done();
