@@ -245,10 +245,19 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     // both end entities made concurrent batches deadlock on the hubs)
     const existingLinks = new Set<string>();
     if (!opts.assumeEmpty) {
-      for (const predicate of new Set(toWrite.map((c) => c.predicate))) {
+      // only the links of the claims to write, looked up by id (an incremental load touches few)
+      const byType = groupBy([...new Map(toWrite.map((c) => [c.linkId, c.predicate]))], ([, p]) => p);
+      for (const [predicate, links] of byType) {
         const type = relationshipType(predicate, vocabulary);
-        const res = await session.executeRead((tx) => tx.run(`MATCH ()-[l:${type}]->() RETURN l.id AS id`));
-        for (const r of res.records) existingLinks.add(r.get("id") as string);
+        for (const batch of chunks(
+          links.map(([id]) => id),
+          batchSize * 5,
+        )) {
+          const res = await session.executeRead((tx) =>
+            tx.run(`UNWIND $ids AS id MATCH ()-[l:${type} {id: id}]->() RETURN l.id AS id`, { ids: batch }),
+          );
+          for (const r of res.records) existingLinks.add(r.get("id") as string);
+        }
       }
     }
     const context: ClaimWriteContext = { vocabulary, storeLinks, foreignLinks, existingLinks, nodeIds };
