@@ -30,6 +30,56 @@ function derived(lex: Lexicon): { ATTV: string; SANV: string } {
   return d;
 }
 
+const titlePartsCache = new WeakMap<Lexicon, Set<string>>();
+
+/** Words a title is made of: those of the lexicon's titles and the modifiers they take. */
+function titleParts(lex: Lexicon): Set<string> {
+  let parts = titlePartsCache.get(lex);
+  if (!parts) {
+    parts = new Set(lex.personTitles.flatMap((t) => t.toLowerCase().split(/\s+/)));
+    for (const w of [
+      "of",
+      "for",
+      "former",
+      "acting",
+      "then",
+      "deputy",
+      "vice",
+      "senior",
+      "chief",
+      "top",
+      "first",
+      "assistant",
+      "special",
+      "foreign",
+      "defense",
+      "defence",
+      "ministry",
+      "affairs",
+      "security",
+      "national",
+      "intelligence",
+      "military",
+      "state",
+      "trade",
+      "economy",
+      "economic",
+      "finance",
+      "energy",
+      "interior",
+      "industry",
+      "commerce",
+      "treasury",
+      "armed",
+      "forces",
+      "general",
+    ])
+      parts.add(w);
+    titlePartsCache.set(lex, parts);
+  }
+  return parts;
+}
+
 const mention = (idx: number): Ref => ({ kind: "mention", idx });
 const item = (name: string, type: "Item" | "Weapon" = "Item"): Ref => ({ kind: "item", name, type });
 
@@ -91,7 +141,16 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       () =>
         `(«\\d+»|‹\\d+›)(?:'s)?\\s+((?:then-|former\\s+|ex-|acting\\s+)?(?:(?!(?:including|and|or|with|by|for|to|from|in|at|on|the|a|an|said|says|told)\\s)(?:[A-Za-z][A-Za-z-]*|of)\\s+){0,4}?)$`,
     ).exec(before);
-    const titleWithActor = t !== null && t[2]!.trim().length > 0 && titled.test(t[2]!);
+    // every word between the actor and the name belongs to the title ("«China»'s foreign ministry
+    // spokesperson «Wang»"): "a «U.S.» official met President «Xi»" does not make Xi American
+    const titleWithActor =
+      t !== null &&
+      t[2]!.trim().length > 0 &&
+      titled.test(t[2]!) &&
+      t[2]!
+        .trim()
+        .split(/\s+/)
+        .every((w) => /^[A-Z]/.test(w) || titleParts(lex).has(w.toLowerCase().replace(/^(?:then|ex)-/, "")));
     if (titleWithActor) {
       const o = Number(t![1]!.slice(1, -1));
       push({
