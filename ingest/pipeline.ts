@@ -9,7 +9,7 @@ import type { Draft, Ref } from "./stages/draft.js";
 import { buildGazetteer, type Gazetteer } from "./stages/gazetteer.js";
 import { itemContext, type ItemContext } from "./stages/items.js";
 import { compileMentionRegexes, findMentions, type Mention, type MentionRegexes } from "./stages/mentions.js";
-import { framePatterns, type FramePatterns } from "./stages/patterns.js";
+import { CLAUSE_VERB, framePatterns, type FramePatterns } from "./stages/patterns.js";
 import { extractAmount, extractTime } from "./stages/qualifiers.js";
 import { relationFrames } from "./stages/relations.js";
 import { EntityRegistry, type Resolved } from "./stages/resolve.js";
@@ -39,9 +39,8 @@ let baseCompiled: Compiled | null = null;
 
 const CLAUSE_BREAK = /,\s+(?:and|but|while|whereas)\s|;|\b(?:while|whereas)\b/;
 
-/** What follows an actor that is the subject of a clause: an auxiliary or a past or present verb. */
-const CLAUSE_SUBJECT =
-  /^(?:\s*,)?\s+(?:also\s+|reportedly\s+|allegedly\s+|itself\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|may|might|[a-z]+ed|sells|sold|sends|sent|supplies|provides|ships|exports|buys|bought|makes|made)\b/;
+/** An actor followed by its verb is the subject of a clause. */
+const CLAUSE_SUBJECT = new RegExp(`^(?:\\s*,)?\\s+${CLAUSE_VERB}`);
 
 /**
  * Vocabularies compiled once per process. Entities known from earlier articles are deliberately

@@ -21,8 +21,19 @@ export function alt(words: readonly string[]): string {
 
 /** one actor mask, or a list of them ("«1», «2» and the «3»") */
 export const A = "«\\d+»";
-/** a list of actors; an element that opens a clause of its own ("…, and «Turkey» increased") ends it */
-export const AL = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»(?!\\s+(?:also\\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|(?!(?:limited|incorporated|based|owned|controlled|registered|linked|backed|related|affiliated)\\b)[a-z]+ed)\\b))*`;
+/**
+ * What follows the subject of a clause: an adverb or two, then an auxiliary, a modal or a verb
+ * ("…, and «Turkey» increased", "«Iran» sold"); "-based", "limited" and the like are not verbs.
+ */
+export const CLAUSE_VERB =
+  "(?:(?:also|reportedly|allegedly|itself)\\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|may|might|sells|sold|sends|sent|supplies|provides|ships|exports|buys|bought|makes|made|(?!(?:limited|incorporated|based|owned|controlled|registered|linked|backed|related|affiliated)\\b)[a-z]+ed)\\b";
+/** a list of actors ("«Germany», «France» and «Italy»") */
+export const AL = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»)*`;
+/**
+ * a list of recipients, after "to": it ends before an element that opens a clause of its own
+ * ("to «Russian firms», and «Turkey» increased …"); a subject list is followed by its verb
+ */
+export const ALR = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»(?!\\s+${CLAUSE_VERB}))*`;
 /** quantities and qualifiers before a recipient ("at least 20 «Russian military factories»") */
 export const PRE_R =
   "(?:the\\s+|at\\s+least\\s+|some\\s+|about\\s+|around\\s+|more\\s+than\\s+|over\\s+|several\\s+|dozens\\s+of\\s+|hundreds\\s+of\\s+|[\\d,]+\\s+|now-sanctioned\\s+|sanctioned\\s+|various\\s+countries,?\\s+including\\s+|entities\\s+in\\s+|companies\\s+in\\s+|firms\\s+in\\s+|customers\\s+in\\s+|buyers\\s+in\\s+)*";

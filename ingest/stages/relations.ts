@@ -30,6 +30,12 @@ function derived(lex: Lexicon): { ATTV: string; SANV: string } {
   return d;
 }
 
+/** Where a list of sanction targets ends: its reason or its context ("... for supplying drones"). */
+const TARGET_END_WORDS = "for|over|after|because|due|amid|in\\s+response|to\\s+punish|as\\s+part";
+const TARGET_END = new RegExp(`\\s(?:${TARGET_END_WORDS})\\b`);
+/** ... or a relative clause, for a target that is a named actor ("«X», which ...") */
+const TARGET_END_OR_RELATIVE = new RegExp(`\\s(?:${TARGET_END_WORDS}|which|who|that)\\b`);
+
 const titlePartsCache = new WeakMap<Lexicon, Set<string>>();
 
 /** Words a title is made of: those of the lexicon's titles and the modifiers they take. */
@@ -373,6 +379,23 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     );
 
   // ---- SANCTIONS ----
+  const sanction = (
+    subject: Ref,
+    object: Ref,
+    span: [number, number],
+    rule: string,
+    confidence: number,
+    verbAt?: number,
+  ) =>
+    push({
+      predicate: "SANCTIONS",
+      subject,
+      object,
+      span,
+      ...(verbAt !== undefined ? { verbAt } : {}),
+      rule,
+      confidence,
+    });
   const groupOrMention = (i: number): Ref => {
     const x = men[i]!;
     // "«Türkiye»-based companies": the companies, not the state
@@ -388,9 +411,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     return mention(i);
   };
   const targetsFrom = (s: number, e0: number): Ref[] => {
-    const stop = /\s(?:for|over|after|because|due|amid|which|who|that|in\s+response|to\s+punish|as\s+part)\b/.exec(
-      m.slice(s, e0),
-    );
+    const stop = TARGET_END_OR_RELATIVE.exec(m.slice(s, e0));
     const e = stop ? s + stop.index : e0;
     const seg = m.slice(s, e);
     const acts = actorsIn(seg).filter((i) => typeOf(i) !== "Person");
@@ -417,7 +438,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   // "A, B, and C": descriptive targets keep their words ("‹Russian› metals and mining companies"),
   // so a list with commas is split only at its commas; a target that is one actor is that actor
   const listedTargets = (s: number, e0: number): Ref[] => {
-    const stop = /\s(?:for|over|after|because|due|amid|in\s+response|to\s+punish|as\s+part)\b/.exec(m.slice(s, e0));
+    const stop = TARGET_END.exec(m.slice(s, e0));
     const e = stop ? s + stop.index : e0;
     const seg = m.slice(s, e);
     const sep = /,/.test(seg) ? /\s*,\s*(?:and\s+|or\s+)?/g : /\s+(?:and|or)\s+/g;
@@ -462,15 +483,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         for (const s of actorsIn(x[1]!))
           for (const t of targets)
             if (men[t]!.entity.id !== men[s]!.entity.id)
-              push({
-                predicate: "SANCTIONS",
-                subject: mention(s),
-                object: groupOrMention(t),
-                span: [x.index, idx(x, 2)[1]],
-                verbAt: idx(x, 1)[1],
-                rule: "sanctions:verb",
-                confidence: 0.8,
-              });
+              sanction(mention(s), groupOrMention(t), [x.index, idx(x, 2)[1]], "sanctions:verb", 0.8, idx(x, 1)[1]);
       },
     );
   // "«OFAC» targeted two ‹Turkish› entities––«Margiana» and «Demirci»––for supplying"
@@ -486,15 +499,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         for (const s of actorsIn(x[1]!))
           for (const t of actorsIn(x[2]!))
-            push({
-              predicate: "SANCTIONS",
-              subject: mention(s),
-              object: mention(t),
-              span: [x.index, idx(x, 2)[1]],
-              verbAt: idx(x, 1)[1],
-              rule: "sanctions:verb-apposition",
-              confidence: 0.75,
-            });
+            sanction(mention(s), mention(t), [x.index, idx(x, 2)[1]], "sanctions:verb-apposition", 0.75, idx(x, 1)[1]);
       },
     );
   // "«EC» proposed comprehensive new sanctions against Russian oil exports", "implemented export controls on «Russia»"
@@ -516,14 +521,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         if (s0 === undefined) return;
         for (const t of targetsFrom(a, b)) {
           if (t.kind === "mention" && men[t.idx]!.entity.id === men[s0]!.entity.id) continue;
-          push({
-            predicate: "SANCTIONS",
-            subject: mention(s0),
-            object: t,
-            span: [x.index, b],
-            rule: "sanctions:noun",
-            confidence: 0.7,
-          });
+          sanction(mention(s0), t, [x.index, b], "sanctions:noun", 0.7);
         }
       },
     );
@@ -542,15 +540,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         let targets: Ref[] = actorsIn(x[2]!).map(mention);
         if (/fleet/.test(x[3]!)) targets = targetsFrom(idx(x, 3)[0], idx(x, 3)[1]);
         for (const s0 of subs)
-          for (const t of targets)
-            push({
-              predicate: "SANCTIONS",
-              subject: mention(s0),
-              object: t,
-              span: [x.index, idx(x, 0)[1]],
-              rule: "sanctions:added-to-list",
-              confidence: 0.7,
-            });
+          for (const t of targets) sanction(mention(s0), t, [x.index, idx(x, 0)[1]], "sanctions:added-to-list", 0.7);
       },
     );
   // "The sanctions would ... by covering regional Russian banks": the last named sanctioning body
@@ -566,15 +556,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         const s0 = ctx.lastSanctioner();
         if (!s0 || actorsIn(m.slice(0, x.index)).some((i) => isActor(i))) return;
         const [a, b] = idx(x, 1);
-        for (const t of targetsFrom(a, b))
-          push({
-            predicate: "SANCTIONS",
-            subject: s0,
-            object: t,
-            span: [x.index, b],
-            rule: "sanctions:context",
-            confidence: 0.55,
-          });
+        for (const t of targetsFrom(a, b)) sanction(s0, t, [x.index, b], "sanctions:context", 0.55);
       },
     );
   // passive: "«NPP Itelma», which was added to the «US Treasury»'s sanctions list", "«VMK» ... was sanctioned", "«US»-designated «S 7»"
@@ -595,14 +577,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             ? mention(Number(x[3].slice(1, -1)))
             : ctx.lastSanctioner();
         if (!s) return;
-        push({
-          predicate: "SANCTIONS",
-          subject: s,
-          object: mention(t),
-          span: [x.index, idx(x, 0)[1]],
-          rule: "sanctions:passive",
-          confidence: 0.7,
-        });
+        sanction(s, mention(t), [x.index, idx(x, 0)[1]], "sanctions:passive", 0.7);
       },
     );
   if (gate("designated_sanctioned"))
@@ -616,14 +591,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const s = Number(x[1]!.slice(1, -1));
         for (const t of actorsIn(x[2]!))
-          push({
-            predicate: "SANCTIONS",
-            subject: mention(s),
-            object: mention(t),
-            span: [x.index, idx(x, 2)[1]],
-            rule: "sanctions:designated-adjective",
-            confidence: 0.7,
-          });
+          sanction(mention(s), mention(t), [x.index, idx(x, 2)[1]], "sanctions:designated-adjective", 0.7);
       },
     );
   // "designations aim to ... target entities in multiple third countries, including «India», «China»
@@ -646,14 +614,13 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           if (typeOf(t) !== "Country") continue;
           const tag = `«${t}»`;
           const the = new RegExp(`(?:^|\\s)the\\s+${tag}`).test(list) ? "the " : "";
-          push({
-            predicate: "SANCTIONS",
-            subject: s0,
-            object: { kind: "item", name: `${x[1]} in ${the}${men[t]!.surface.replace(/^the\s+/i, "")}`, type: "Item" },
-            span: [x.index, idx(x, 2)[1]],
-            rule: "sanctions:groups-in-countries",
-            confidence: 0.6,
-          });
+          sanction(
+            s0,
+            { kind: "item", name: `${x[1]} in ${the}${men[t]!.surface.replace(/^the\s+/i, "")}`, type: "Item" },
+            [x.index, idx(x, 2)[1]],
+            "sanctions:groups-in-countries",
+            0.6,
+          );
         }
       },
     );
@@ -674,15 +641,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         if (!isActor(s)) return;
         for (const t of actorsIn(x[2]!)) {
           if (typeOf(t) === "Country" || men[t]!.entity.id === men[s]!.entity.id) continue;
-          push({
-            predicate: "SANCTIONS",
-            subject: mention(s),
-            object: mention(t),
-            span: [x.index, idx(x, 2)[1]],
-            verbAt: idx(x, 1)[1],
-            rule: "sanctions:named",
-            confidence: 0.6,
-          });
+          sanction(mention(s), mention(t), [x.index, idx(x, 2)[1]], "sanctions:named", 0.6, idx(x, 1)[1]);
         }
       },
     );
@@ -703,14 +662,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         const [a, b] = idx(x, 2);
         for (const t of listedTargets(a, b))
           if (t.kind !== "mention" || men[t.idx]!.entity.id !== men[s]!.entity.id)
-            push({
-              predicate: "SANCTIONS",
-              subject: mention(s),
-              object: t,
-              span: [x.index, b],
-              rule: "sanctions:possessive-noun",
-              confidence: 0.6,
-            });
+            sanction(mention(s), t, [x.index, b], "sanctions:possessive-noun", 0.6);
       },
     );
   // sentence starting with "It also was sanctioned": the pronoun is the previous sentence's subject
@@ -719,15 +671,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     (x) => {
       const s = ctx.lastSanctioner();
       const t = ctx.pronoun(view, 0)[0];
-      if (s && t)
-        push({
-          predicate: "SANCTIONS",
-          subject: s,
-          object: t,
-          span: [0, idx(x, 0)[1]],
-          rule: "sanctions:passive-pronoun",
-          confidence: 0.6,
-        });
+      if (s && t) sanction(s, t, [0, idx(x, 0)[1]], "sanctions:passive-pronoun", 0.6);
     },
   );
 

@@ -1,7 +1,7 @@
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems, type ItemSpan } from "./items.js";
-import { A, ADV, AL, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
+import { A, ADV, AL, ALR, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
 import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
@@ -158,7 +158,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:2",
         () =>
-          `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
+          `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${ALR})`,
         "gd",
       ),
       (x) => {
@@ -258,7 +258,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:gerund",
         () =>
-          `\\b(by\\s+|for\\s+)?(?:supplying|exporting|providing|shipping|selling|sending|delivering|transferring)\\s+(?:(?:the\\s+)?(${AL})\\s+with\\s+(.+)|(?!to\\b|with\\b)([^«»]+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$)))`,
+          `\\b(by\\s+|for\\s+)?(?:supplying|exporting|providing|shipping|selling|sending|delivering|transferring)\\s+(?:(?:the\\s+)?(${AL})\\s+with\\s+(.+)|(?!to\\b|with\\b)([^«»]+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${ALR})|(?=[,.;]|$)))`,
         "gd",
       ),
       (x) => {
@@ -365,7 +365,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:relative",
         () =>
-          `(${A})(?:\\s+[a-z]+){0,2}(?:,\\s*|\\s+is\\s+|\\s+)(?:(?:(?:which|who|that)\\s+(?:it\\s+said,?\\s+|they\\s+said,?\\s+)?|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|manufacturer|trader|distributor)\\s+(?:that|which)\\s+)(?:(?:has|have|had|also|reportedly|allegedly)\\s+)*(?:${SUP})\\s+|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|trader|distributor)\\s+(?:involved|engaged)\\s+in\\s+the\\s+(?:supply|export|exports|sale|delivery|shipment)\\s+of\\s+)(?!to\\b)(.+?)\\s+(?:to|into)\\s+${PRE_R}(?:«\\d+»-based\\s+(?:and\\s+)?)?(?:«\\d+»-designated\\s+)?(${AL})`,
+          `(${A})(?:\\s+[a-z]+){0,2}(?:,\\s*|\\s+is\\s+|\\s+)(?:(?:(?:which|who|that)\\s+(?:it\\s+said,?\\s+|they\\s+said,?\\s+)?|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|manufacturer|trader|distributor)\\s+(?:that|which)\\s+)(?:(?:has|have|had|also|reportedly|allegedly)\\s+)*(?:${SUP})\\s+|an?\\s+[^.;]{0,60}?\\b(?:company|firm|entity|supplier|exporter|trader|distributor)\\s+(?:involved|engaged)\\s+in\\s+the\\s+(?:supply|export|exports|sale|delivery|shipment)\\s+of\\s+)(?!to\\b)(.+?)\\s+(?:to|into)\\s+${PRE_R}(?:«\\d+»-based\\s+(?:and\\s+)?)?(?:«\\d+»-designated\\s+)?(${ALR})`,
         "gd",
       ),
       (x) => {
@@ -392,7 +392,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:found-to-have",
         () =>
-          `\\b(?:found\\s+to\\s+have|accused\\s+of(?:\\s+having)?|for\\s+having)\\s+(?:imported|smuggled|shipped|exported|supplied|sent|delivered|importing|smuggling|shipping|exporting|supplying|sending|delivering)\\s+(?!to\\b)([^«»]+?)\\s+(?:in)?to\\s+${PRE_R}(${AL})`,
+          `\\b(?:found\\s+to\\s+have|accused\\s+of(?:\\s+having)?|for\\s+having)\\s+(?:imported|smuggled|shipped|exported|supplied|sent|delivered|importing|smuggling|shipping|exporting|supplying|sending|delivering)\\s+(?!to\\b)([^«»]+?)\\s+(?:in)?to\\s+${PRE_R}(${ALR})`,
         "gd",
       ),
       (x) => {
@@ -515,7 +515,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:8",
         () =>
-          `(${A}'s?|‹\\d+›)\\s+(?:total\\s+|overall\\s+|own\\s+|annual\\s+|monthly\\s+)?((?:[a-z][a-z-]*\\s+){0,3}?)(?:exports?|shipments?|sales|deliveries|supplies|supply|re-exports|transfers?)\\s+(?:of\\s+(.+?)\\s+)?(?:(?:to|into)\\s+${PRE_R}(${AL}))(?:\\s+of\\s+(.+))?`,
+          `(${A}'s?|‹\\d+›)\\s+(?:total\\s+|overall\\s+|own\\s+|annual\\s+|monthly\\s+)?((?:[a-z][a-z-]*\\s+){0,3}?)(?:exports?|shipments?|sales|deliveries|supplies|supply|re-exports|transfers?)\\s+(?:of\\s+(.+?)\\s+)?(?:(?:to|into)\\s+${PRE_R}(${ALR}))(?:\\s+of\\s+(.+))?`,
         "gd",
       ),
       (x) => {
@@ -545,7 +545,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:9",
         () =>
-          `${SUBJ},?${ADV}\\s+(?:(?:significantly|sharply|dramatically|greatly|further|also|has|have|had)\\s+)*(?:increased|increase|increases|increasing|boosted|boost|expanded|expand|raised|doubled|tripled|ramped\\s+up|resumed|stepped\\s+up|continued|continues|halted|stopped|suspended|reduced|cut)\\s+(?:its\\s+|their\\s+)?(?:[a-z-]+\\s+)?(?:sales|exports|shipments|deliveries|supplies)\\s+of\\s+(.+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${AL})|(?=[,.;]|$))`,
+          `${SUBJ},?${ADV}\\s+(?:(?:significantly|sharply|dramatically|greatly|further|also|has|have|had)\\s+)*(?:increased|increase|increases|increasing|boosted|boost|expanded|expand|raised|doubled|tripled|ramped\\s+up|resumed|stepped\\s+up|continued|continues|halted|stopped|suspended|reduced|cut)\\s+(?:its\\s+|their\\s+)?(?:[a-z-]+\\s+)?(?:sales|exports|shipments|deliveries|supplies)\\s+of\\s+(.+?)(?:\\s+(?:to|into)\\s+${PRE_R}(${ALR})|(?=[,.;]|$))`,
         "gd",
       ),
       (x) => {
@@ -559,7 +559,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           const on = rx(
             ctx.lex,
             "supplies:9-recipient",
-            () => `^([^.;]*?)\\s+(?:to|into)\\s+${PRE_R}(${AL})`,
+            () => `^([^.;]*?)\\s+(?:to|into)\\s+${PRE_R}(${ALR})`,
             "d",
           ).exec(m.slice(b));
           if (on && !/\b(?:and|but|while|which|who)\s+(?:«|‹|it|they)/.test(on[1]!)) {
@@ -698,7 +698,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:13",
         () =>
-          `\\s(?:(?:were|was|are|is|have\\s+been|has\\s+been|had\\s+been|being|been)\\s+)?(?:[a-z]+ly\\s+)?(re-exported|exported|shipped|sent|supplied|delivered|sold|transferred|smuggled|transported|flown|sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired|flowed|flow|flows|streamed|stream)\\s+(?:(?:from\\s+(?:the\\s+)?(${AL})\\s*)?(?:(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL}))?)(?:\\s+from\\s+(${AL}))?`,
+          `\\s(?:(?:were|was|are|is|have\\s+been|has\\s+been|had\\s+been|being|been)\\s+)?(?:[a-z]+ly\\s+)?(re-exported|exported|shipped|sent|supplied|delivered|sold|transferred|smuggled|transported|flown|sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired|flowed|flow|flows|streamed|stream)\\s+(?:(?:from\\s+(?:the\\s+)?(${AL})\\s*)?(?:(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${ALR}))?)(?:\\s+from\\s+(${AL}))?`,
         "gd",
       ),
       (x) => {
@@ -734,7 +734,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             ctx.lex,
             "supplies:15",
             () =>
-              `^[^.;]*?\\b(?:flows?|flowed|goes|go|went|sent|re-exported|delivered)\\s+(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${AL})`,
+              `^[^.;]*?\\b(?:flows?|flowed|goes|go|went|sent|re-exported|delivered)\\s+(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${ALR})`,
           ).exec(after);
           if (flows) recipients = actorRefs(view, flows[1]);
         }
@@ -795,7 +795,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:17",
         () =>
-          `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:a|an|the|one\\s+of\\s+the|its)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${AL})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${AL})|(?=[.;]|$))`,
+          `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:a|an|the|one\\s+of\\s+the|its)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${ALR})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${ALR})|(?=[.;]|$))`,
         "gd",
       ),
       (x) => {
