@@ -6,9 +6,13 @@
  * (scripts/gen/synthetic-store.ts, seeded). The naive loader runs on a sample and its rate is
  * extrapolated (said so in the output). Also times a second load of the same store (nothing to
  * write), checks the counts after each load, and times a skeleton loader (claim nodes and their
- * three main relationships only) as the bound this machine sets. Neo4j is warmed up first with
- * another store. Uses NEO4J_URI and EMPTIES its database.
+ * three main relationships only) and, when the local Neo4j's jars are there (npm run neo4j:start),
+ * Neo4j's offline importer writing the same graph into a scratch database: the bounds this machine
+ * sets. Neo4j is warmed up first with another store. Uses NEO4J_URI and EMPTIES its database.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { DEFAULT_VOCABULARY } from "../src/model/vocabulary.js";
 import { linkId } from "../src/model/link.js";
@@ -18,6 +22,7 @@ import { clearDatabase, DEFAULT_LOAD_BATCH_SIZE, DEFAULT_LOAD_CONCURRENCY, loadI
 import { ensureSchema } from "../src/neo4j/schema.js";
 import { generateStore } from "./gen/synthetic-store.js";
 import { graphCounts, arg, printTable } from "./gen/bench-common.js";
+import { runOfflineImport, writeImportCsv } from "./gen/offline-import.js";
 import type { Claim } from "../src/model/claim.js";
 import type { StoreData } from "../src/store/store.js";
 
@@ -126,6 +131,29 @@ async function skeletonLoad(driver: Driver, database: string, data: StoreData, b
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * Neo4j's own offline importer on the same graph, in a scratch directory (the running database is
+ * not touched); undefined when the local launcher's jars are absent (a remote NEO4J_URI only).
+ */
+function offlineImport(data: StoreData) {
+  const home = path.resolve(process.env.KG_NEO4J_HOME || ".kg-neo4j");
+  const lib = path.join(home, "lib");
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "kg-bench-import-"));
+  try {
+    console.log(`offline importer into a scratch database (${scratch})…`);
+    const t0 = performance.now();
+    const files = writeImportCsv(data, DEFAULT_VOCABULARY, path.join(scratch, "csv"));
+    const csvSeconds = (performance.now() - t0) / 1000;
+    const r = runOfflineImport(files, lib, path.join(scratch, "home"));
+    return { csvSeconds, importSeconds: r.seconds, nodes: r.nodes, relationships: r.relationships };
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith("no Neo4j jars")) return undefined;
+    throw e;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const claimsWanted = Number(arg("claims", "100000"));
   const naiveSample = Number(arg("naive", "5000"));
@@ -174,6 +202,8 @@ async function main() {
     console.log("skeleton loader (claim nodes and SUBJECT/OBJECT/STATED_IN only)…");
     await clearDatabase(driver, database);
     const skeletonSeconds = await skeletonLoad(driver, database, data, batchSize, concurrency);
+
+    const importer = offlineImport(data);
 
     const sample = data.claims.slice(0, Math.min(naiveSample, data.claims.length));
     console.log(`naive loader on the first ${sample.length} claims…`);
@@ -226,6 +256,21 @@ async function main() {
         `(claim nodes with 10 properties and SUBJECT/OBJECT/STATED_IN, no roles, no direct links; same batches): ` +
         `the full model writes ${(skeletonRate / claimsPhaseRate).toFixed(1)}x as slowly`,
     );
+    if (importer) {
+      if (importer.nodes !== afterFirst.nodes || importer.relationships !== afterFirst.relationships) {
+        throw new Error(
+          `the importer wrote ${importer.nodes} nodes and ${importer.relationships} relationships, kg load ${afterFirst.nodes} and ${afterFirst.relationships}`,
+        );
+      }
+      console.log(
+        `offline importer (neo4j-admin database import full, same graph: ${importer.nodes} nodes, ${importer.relationships} relationships; ` +
+          `no transactions, no indexes, database offline): import ${importer.importSeconds.toFixed(1)}s = ` +
+          `${Math.round(data.claims.length / importer.importSeconds)} claims/s, ` +
+          `${Math.round(data.claims.length / (importer.importSeconds + importer.csvSeconds))} claims/s with writing its CSV files (${importer.csvSeconds.toFixed(1)}s)`,
+      );
+    } else {
+      console.log("offline importer: skipped (no local Neo4j jars; run npm run neo4j:start once)");
+    }
     console.log(`kg load: ${Math.round(loaderRate)} claims/s; naive: ${Math.round(naiveRate)} claims/s`);
     console.log(`ratio kg load / naive: ${(loaderRate / naiveRate).toFixed(1)}x (goal: >= 20x and >= 10,000 claims/s)`);
   } finally {
