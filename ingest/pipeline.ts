@@ -9,7 +9,7 @@ import type { Draft, Ref } from "./stages/draft.js";
 import { buildGazetteer, type Gazetteer } from "./stages/gazetteer.js";
 import { itemContext, type ItemContext } from "./stages/items.js";
 import { compileMentionRegexes, findMentions, type Mention, type MentionRegexes } from "./stages/mentions.js";
-import { CLAUSE_VERB, framePatterns, type FramePatterns } from "./stages/patterns.js";
+import { AL, CLAUSE_VERB, framePatterns, type FramePatterns } from "./stages/patterns.js";
 import { extractAmount, extractTime } from "./stages/qualifiers.js";
 import { relationFrames } from "./stages/relations.js";
 import { EntityRegistry, type Resolved } from "./stages/resolve.js";
@@ -41,6 +41,8 @@ const CLAUSE_BREAK = /,\s+(?:and|but|while|whereas)\s|;|\b(?:while|whereas)\b/;
 
 /** An actor followed by its verb is the subject of a clause. */
 const CLAUSE_SUBJECT = new RegExp(`^(?:\\s*,)?\\s+${CLAUSE_VERB}`);
+/** the route of a supply: "through «Turkey» and the «UAE»", "via «Kazakhstan»" */
+const VIA = new RegExp(`\\b(?:through|via)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${AL})`, "g");
 
 /**
  * Vocabularies compiled once per process. Entities known from earlier articles are deliberately
@@ -378,11 +380,10 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
         c.pats.negationCue.test(m.slice(Math.max(0, d.span[0] - 60), d.span[0] + 2)));
     const hedged = d.hedged ?? c.pats.hedge.test(m.slice(Math.max(0, d.span[0] - 40), d.span[1]));
     const viaIdx: number[] = [];
-    const viaRe =
-      /\b(?:through|via)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(«\d+»(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?«\d+»)*)/g;
+    VIA.lastIndex = 0;
     // most sentences name no route: the pattern needs "through" or "via"
     if (d.predicate === "SUPPLIES" && (m.includes("through") || m.includes("via"))) {
-      for (let x: RegExpExecArray | null; (x = viaRe.exec(m)) !== null;) {
+      for (let x: RegExpExecArray | null; (x = VIA.exec(m)) !== null;) {
         for (const y of x[1]!.match(/«(\d+)»/g) ?? []) {
           const i = Number(y.slice(1, -1));
           const e = view.mentions[i]?.entity;

@@ -23,17 +23,26 @@ export function alt(words: readonly string[]): string {
 export const A = "«\\d+»";
 /**
  * What follows the subject of a clause: an adverb or two, then an auxiliary, a modal or a verb
- * ("…, and «Turkey» increased", "«Iran» sold"); "-based", "limited" and the like are not verbs.
+ * ("…, and «Turkey» increased", "«Iran» sold", "…, «Japan» said"); "-based", "limited" and the
+ * like are not verbs. Regular past tenses are covered by "-ed"; the irregular and present forms of
+ * common reporting verbs are listed.
  */
 export const CLAUSE_VERB =
-  "(?:(?:also|reportedly|allegedly|itself)\\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|may|might|sells|sold|sends|sent|supplies|provides|ships|exports|buys|bought|makes|made|(?!(?:limited|incorporated|based|owned|controlled|registered|linked|backed|related|affiliated)\\b)[a-z]+ed)\\b";
-/** a list of actors ("«Germany», «France» and «Italy»") */
-export const AL = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»)*`;
+  "(?:(?:also|reportedly|allegedly|itself)\\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|can|could|may|might|sells|sold|sends|sent|supplies|provides|ships|exports|buys|bought|makes|made|said|says|told|tells|wrote|writes|found|finds|thinks|thought|believes|reports|claims|states|notes|adds|warns|argues|alleges|announces|estimates|suggests|confirms|insists|knows|knew|(?!(?:limited|incorporated|based|owned|controlled|registered|linked|backed|related|affiliated)\\b)[a-z]+ed)\\b";
 /**
- * a list of recipients, after "to": it ends before an element that opens a clause of its own
- * ("to «Russian firms», and «Turkey» increased …"); a subject list is followed by its verb
+ * a list of actors ("«Germany», «France» and «Italy»"). Names after bare commas belong to it only
+ * when "and" or "or" closes it: otherwise the comma opens something else ("from «Iran», «US»
+ * officials said"). The closing element may be a description, and the last name a head word
+ * ("«VMK», «Alfa» limited liability company and joint stock …").
  */
-export const ALR = `«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s*,?\\s+(?:and|or)\\s+)(?:the\\s+)?«\\d+»(?!\\s+${CLAUSE_VERB}))*`;
+const list = (element: string) =>
+  `«\\d+»(?:(?:\\s*,\\s*${element})*(?:\\s*,?\\s+(?:and|or)\\s+${element}|(?=(?:\\s+[a-z][a-z-]*){0,3}\\s*,?\\s+(?:and|or)\\s)))?`;
+export const AL = list("(?:the\\s+)?«\\d+»");
+/**
+ * a list of recipients, after "to": as AL, and it also ends before an element that opens a clause
+ * of its own ("to «Russian firms», and «Turkey» increased …"); a subject list is followed by its verb
+ */
+export const ALR = list(`(?:the\\s+)?«\\d+»(?!\\s+${CLAUSE_VERB})`);
 /** quantities and qualifiers before a recipient ("at least 20 «Russian military factories»") */
 export const PRE_R =
   "(?:the\\s+|at\\s+least\\s+|some\\s+|about\\s+|around\\s+|more\\s+than\\s+|over\\s+|several\\s+|dozens\\s+of\\s+|hundreds\\s+of\\s+|[\\d,]+\\s+|now-sanctioned\\s+|sanctioned\\s+|various\\s+countries,?\\s+including\\s+|entities\\s+in\\s+|companies\\s+in\\s+|firms\\s+in\\s+|customers\\s+in\\s+|buyers\\s+in\\s+)*";

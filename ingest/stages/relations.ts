@@ -35,6 +35,17 @@ const TARGET_END_WORDS = "for|over|after|because|due|amid|in\\s+response|to\\s+p
 const TARGET_END = new RegExp(`\\s(?:${TARGET_END_WORDS})\\b`);
 /** ... or a relative clause, for a target that is a named actor ("«X», which ...") */
 const TARGET_END_OR_RELATIVE = new RegExp(`\\s(?:${TARGET_END_WORDS}|which|who|that)\\b`);
+/** Who a sanction names by where they are: "companies in", "firms based in" (group noun, countries) */
+const GROUP_NOUNS =
+  "entities|companies|firms|individuals|businesses|banks|traders|suppliers|vessels|tankers|organizations|organisations";
+const GROUP_IN = new RegExp(
+  `\\b(${GROUP_NOUNS})\\s+(?:(?:based|located|registered)\\s+)?in\\s+((?:the\\s+)?«\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?«\\d+»)*)`,
+);
+/** a sanction's target: an actor, or the one another possesses ("«China»'s «Sinno Electronics»"), with a gloss in brackets */
+const TARGET = "«\\d+»(?:['’]s\\s+«\\d+»)?(?:\\s*\\([^)]*\\))?";
+/** Words between a sanctioning verb and its target; a preposition means the target is not what was sanctioned ("companies in «China»") */
+const SKIPPED_WORD =
+  "(?!(?:in|from|of|to|with|for|by|over|on|at|linked|tied|based|connected|located|registered)\\b)[a-z\\d-]+\\s+";
 
 const titlePartsCache = new WeakMap<Lexicon, Set<string>>();
 
@@ -415,6 +426,14 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     const e = stop ? s + stop.index : e0;
     const seg = m.slice(s, e);
     const acts = actorsIn(seg).filter((i) => typeOf(i) !== "Person");
+    // "12 companies in «China» and «Hong Kong»": the companies in each, not the states
+    const groupIn = GROUP_IN.exec(seg);
+    if (groupIn)
+      return actorsIn(groupIn[2]!).map((i): Ref => ({
+        kind: "item",
+        name: `${groupIn[1]} in ${men[i]!.surface.replace(/^the\s+/i, "")}`,
+        type: "Item",
+      }));
     if (acts.length > 0)
       return acts.map((i): Ref => {
         const x = men[i]!;
@@ -435,6 +454,9 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     }
     return [];
   };
+  // "«China»'s «Sinno Electronics» and «Demirci»": the possessed actor where there is one
+  const possessedActors = (text: string): number[] =>
+    [...text.matchAll(/«(\d+)»(?:['’]s\s+«(\d+)»)?/g)].map((g) => Number(g[2] ?? g[1]));
   // "A, B, and C": descriptive targets keep their words ("‹Russian› metals and mining companies"),
   // so a list with commas is split only at its commas; a target that is one actor is that actor
   const listedTargets = (s: number, e0: number): Ref[] => {
@@ -472,14 +494,17 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:8",
         () =>
-          `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+){0,3}?(${AL}(?:\\s*\\([^)]*\\))?(?:(?:\\s*,\\s*|\\s+and\\s+)${A}(?:\\s*\\([^)]*\\))?)*)`,
+          `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:${SKIPPED_WORD}){0,3}?(${TARGET}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?${TARGET})*)`,
         "gd",
       ),
       (x) => {
-        let targets = actorsIn(x[2]!);
-        // "two ‹Turkish› entities––«Margiana» and «Demirci»––"
-        const app = /^\s*(?:––|—|–|--|:)\s*((?:«\d+»)(?:(?:\s*,\s*|\s+and\s+)«\d+»)*)/.exec(m.slice(idx(x, 2)[1]));
-        if (app) targets = [...targets, ...actorsIn(app[1]!)];
+        let targets = possessedActors(x[2]!);
+        // "two ‹Turkish› entities––«Margiana» and «Demirci»––", "50 ‹Russian› entities, including «X»"
+        const more =
+          /^\s*(?:––|—|–|--|:|,?\s*(?:including|such\s+as|among\s+them))\s*((?:«\d+»)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)«\d+»)*)/.exec(
+            m.slice(idx(x, 2)[1]),
+          );
+        if (more) targets = [...targets, ...actorsIn(more[1]!)];
         for (const s of actorsIn(x[1]!))
           for (const t of targets)
             if (men[t]!.entity.id !== men[s]!.entity.id)
@@ -493,7 +518,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:9",
         () =>
-          `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:[a-z\\d-]+\\s+){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
+          `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:${SKIPPED_WORD}){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
         "gd",
       ),
       (x) => {
@@ -602,12 +627,21 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:sanctions-in-countries",
         () =>
-          `\\b(?:target|targets|targeting|targeted|sanction|sanctions|sanctioning|sanctioned|designate|designates|designating|designated)\\s+(?:[a-z\\d-]+\\s+){0,2}?(entities|companies|firms|individuals|businesses|banks|traders|suppliers)\\s+in\\s+(?:(?:multiple|several|various|numerous|many|other|\\d+)\\s+)?(?:third\\s+)?(?:countries|jurisdictions)?,?\\s*(?:including\\s+|such\\s+as\\s+|like\\s+)?((?:the\\s+)?${AL})`,
+          `\\b(?:target|targets|targeting|targeted|sanction|sanctions|sanctioning|sanctioned|designate|designates|designating|designated)\\s+(?:[a-z\\d-]+\\s+){0,2}?(entities|companies|firms|individuals|businesses|banks|traders|suppliers)\\s+(?:(?:based|located|registered)\\s+)?in\\s+(?:(?:multiple|several|various|numerous|many|other|\\d+)\\s+)?(?:third\\s+)?(?:countries|jurisdictions)?,?\\s*(?:including\\s+|such\\s+as\\s+|like\\s+)?((?:the\\s+)?${AL})`,
         "gd",
       ),
       (x) => {
-        const before = actorsIn(m.slice(0, x.index)).filter((i) => isActor(i) && typeOf(i) !== "Country");
-        const s0: Ref | null = before.length > 0 ? mention(before[0]!) : ctx.lastSanctioner();
+        const head = m.slice(0, x.index);
+        const before = actorsIn(head).filter((i) => isActor(i) && typeOf(i) !== "Country");
+        // a state only as the verb's own subject ("the «United States» sanctioned companies in …"),
+        // not one named earlier in the sentence
+        const subject = new RegExp(`(${A})${ADV}\\s+$`).exec(head);
+        const s0: Ref | null =
+          before.length > 0
+            ? mention(before[0]!)
+            : subject && isActor(Number(subject[1]!.slice(1, -1)))
+              ? mention(Number(subject[1]!.slice(1, -1)))
+              : ctx.lastSanctioner();
         if (!s0) return;
         const list = x[2]!;
         for (const t of actorsIn(list)) {

@@ -709,7 +709,16 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           /^(sourced|came|come|comes|originated|originate|originates|imported|bought|purchased|obtained|received|acquired)$/.test(
             verb,
           );
-        if (!inbound && !from && !to) return;
+        // "the drones were supplied by «Iran»": a passive with its agent names the supplier alone
+        const agent =
+          !inbound && !from && !to && /\b(?:were|was|are|is|been|being)\s/.test(x[0])
+            ? rx(
+                ctx.lex,
+                "supplies:passive-agent",
+                () => `^\\s*by\\s+(?:the\\s+)?(${ALR})(?:\\s+(?:on\\s+)?(?:to|into)\\s+${PRE_R}(${ALR}))?`,
+              ).exec(m.slice(idx(x, 0)[1]))
+            : null;
+        if (!inbound && !from && !to && !agent) return;
         let byRecipient: string | undefined;
         if (inbound && !from) {
           const by = rx(ctx.lex, "supplies:14", () => `^\\s+by\\s+(?:the\\s+)?(${AL})`).exec(m.slice(idx(x, 0)[1]));
@@ -726,7 +735,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         const npStart = phraseBefore(m, x.index);
         let its = items(npStart, x.index);
         if (its.length === 0) return;
-        let recipients = actorRefs(view, to ?? byRecipient);
+        let recipients = actorRefs(view, to ?? byRecipient ?? agent?.[2]);
         let inferred = false;
         if (recipients.length === 0) {
           const after = m.slice(idx(x, 0)[1]);
@@ -742,9 +751,9 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           const own = its.find((i) => i.owner !== undefined)?.owner;
           if (own !== undefined) recipients = [mention(own)];
         }
-        let subjects = actorRefs(view, from);
+        let subjects = actorRefs(view, from ?? agent?.[1]);
         if (subjects.length === 0) {
-          const byM = rx(ctx.lex, "supplies:16", () => `^[^.;]*?\\bby\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+)?(${AL})`).exec(
+          const byM = rx(ctx.lex, "supplies:16", () => `^[^.;]*?\\bby\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+)?(${ALR})`).exec(
             m.slice(idx(x, 0)[1]),
           );
           if (byM) subjects = actorRefs(view, byM[1]);
@@ -764,7 +773,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             }
           }
         }
-        if (subjects.length === 0 || recipients.length === 0) {
+        if (subjects.length === 0 || (recipients.length === 0 && !agent)) {
           // quantity-only phrases continue the previous supply claim ("About 110 tons were exported ...")
           const last = ctx.lastSupply(view);
           if (!last) return;
