@@ -100,6 +100,9 @@ export function compileMentionRegexes(lex: Lexicon): MentionRegexes {
   };
 }
 
+/** commercial groups named by their state ("Hong Kong companies"); officials and forces are sources or actors of their own */
+const COMPANIES_HEAD =
+  /^\s+(?:companies|company|firms|firm|businesses|entities|exporters|suppliers|traders|manufacturers|intermediaries)(?![\p{L}-])/u;
 /** a state's bodies cited as sources: "U.S. intelligence agencies", "U.S. officials", "Chinese customs" */
 const SOURCE_HEAD =
   /^(?:\s+(?:senior|top|military|defense|defence|government|state))?\s+(?:intelligence\s+(?:agencies|community|officials|report|services|sources)|intelligence|officials|customs\s+(?:data|authorities|statistics|figures)|customs|authorities|government\s+data|trade\s+data|military\s+sources)(?![\p{L}-])/u;
@@ -163,9 +166,12 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
       });
       continue;
     }
-    // "Russia's defense industry", "Moscow's military": the actor is still the state
+    // "Russia's defense industry", "Moscow's military": the actor is still the state; so are a
+    // named state's companies ("Hong Kong companies", "UAE firms"), as "Chinese companies" are
     if (hit.type === "Country") {
-      const p = re.possessiveHead.exec(text.slice(end)) ?? SOURCE_HEAD.exec(text.slice(end));
+      const rest = text.slice(end);
+      const p =
+        re.possessiveHead.exec(rest) ?? SOURCE_HEAD.exec(rest) ?? (hit.metonym ? null : COMPANIES_HEAD.exec(rest));
       if (p) end += p[0].length;
     }
     ms.push({

@@ -108,7 +108,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ctx.lex,
       "supplies:any",
       () =>
-        `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported)\\b`,
+        `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported)\\b`,
       "i",
     ).test(m)
   )
@@ -549,6 +549,8 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         "gd",
       ),
       (x) => {
+        // "the «US» halted exports of chips from «Taiwan» to …": someone else's exports
+        if (/\bfrom\s+(?:the\s+)?«/.test(x[2]!)) return;
         const a = idx(x, 2)[0];
         let b = idx(x, 2)[1];
         let recipientEnd = x[3] ? idx(x, 3)[1] : b;
@@ -591,21 +593,22 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         );
       },
     );
-  // recipient's imports: "China has increased its imports of Russian liquefied natural gas"
+  // recipient's imports: "China has increased its imports of Russian liquefied natural gas",
+  // "Russia's imports of Chinese machine tools surged"
   if (gate("imports_purchases"))
     run(
       rx(
         ctx.lex,
         "supplies:10",
         () =>
-          `(${AL}),?${ADV}\\s+(?:[a-z]+\\s+){0,2}?(?:its|their)\\s+(?:[a-z-]+\\s+)?(?:imports|purchases)\\s+of\\s+(.+?)(?:\\s+from\\s+(${AL})|(?=[,.;(]|$))`,
+          `(?:(${AL}),?${ADV}\\s+(?:[a-z]+\\s+){0,2}?(?:its|their)|(${A})['’]s?)\\s+(?:[a-z-]+\\s+)?(?:imports|purchases)\\s+of\\s+(.+?)(?:\\s+from\\s+(${AL})|(?=[,.;(]|$))`,
         "gd",
       ),
       (x) => {
-        const [a, b] = idx(x, 2);
+        const [a, b] = idx(x, 3);
         const its = items(a, b);
-        const recipients = actorRefs(view, x[1]);
-        let subj = actorRefs(view, x[3]);
+        const recipients = actorRefs(view, x[1] ?? x[2]);
+        let subj = actorRefs(view, x[4]);
         if (subj.length === 0) {
           const o = its.find((i) => i.origin !== undefined)?.origin;
           if (o !== undefined) subj = [mention(o)];
@@ -615,8 +618,8 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             subjects: subj,
             recipients,
             items: its,
-            span: [x.index, x[3] ? idx(x, 3)[1] : b],
-            verbAt: idx(x, 1)[1],
+            span: [x.index, x[4] ? idx(x, 4)[1] : b],
+            verbAt: x[1] ? idx(x, 1)[1] : idx(x, 2)[1],
             rule: "supplies:noun-imports",
             confidence: 0.8,
           },
@@ -797,14 +800,15 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         );
       },
     );
-  // supplier noun: "Beijing has become a key supplier to Russia of cars, clothing ...", "the main suppliers of weapons for Russia"
+  // supplier noun: "Beijing has become a key supplier to Russia of cars, clothing ...", "the main suppliers of weapons for Russia",
+  // "Turkish firms have become major suppliers of …" (plural, no article, after a copula)
   if (hasText(m, tailWords(ctx.lex.supplierNouns)))
     run(
       rx(
         ctx.lex,
         "supplies:17",
         () =>
-          `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:a|an|the|one\\s+of\\s+the|its)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${ALR})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${ALR})|(?=[.;]|$))`,
+          `(${AL}|${PRON}|\\bbeing),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|as\\s+|being\\s+)?(?:(?:a|an|the|one\\s+of\\s+the|its|their)\\s+|(?<=\\b(?:become|became|becoming|remain|remained|are|were)\\s+))(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.supplierNouns.join("|")})s?\\s+(?:(?:to|for)\\s+${PRE_R}(${ALR})\\s+)?of\\s+(.+?)(?:\\s+(?:to|for)\\s+${PRE_R}(${ALR})|(?=[.;]|$))`,
         "gd",
       ),
       (x) => {
@@ -826,6 +830,65 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             verbAt: idx(x, 1)[1],
             rule: "supplies:supplier-noun",
             confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
+  // a flow named by its noun: "the shipments of ammunition from «North Korea» to «Russia» began"
+  if (hasText(m, [" from "]))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:noun-from-to",
+        () =>
+          `\\b(?:${ctx.lex.supplyNouns.join("|")})\\s+of\\s+(.+?)\\s+from\\s+(?:the\\s+)?(${AL})\\s+(?:to|into)\\s+${PRE_R}(${ALR})`,
+        "gdi",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 1);
+        emit(
+          {
+            subjects: actorRefs(view, x[2]),
+            recipients: actorRefs(view, x[3]),
+            items: items(a, b),
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: x.index,
+            rule: "supplies:noun-from-to",
+            confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
+  // buyer noun: "India became the largest buyer of ‹Russian› oil", "China is a major importer of
+  // drones from «Iran»": the supplier is the item's origin or the named seller
+  if (hasText(m, tailWords(ctx.lex.buyerNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:buyer-noun",
+        () =>
+          `(${AL}|${PRON}),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|are\\s+|were\\s+|as\\s+)?(?:a|an|the|one\\s+of\\s+the|its|their)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.buyerNouns.join("|")})\\s+of\\s+(.+?)(?:\\s+from\\s+(?:the\\s+)?(${ALR})|(?=[.;,]|\\s+(?:in|since|during|after|before|last|this|at|for|with)\\b|$))`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const its = items(a, b);
+        const recipients = subjectsOf(view, x[1]!, x.index, ctx);
+        const rec = new Set(recipients.flatMap((r) => (r.kind === "mention" ? [r.idx] : [])));
+        const origin = its.find((i) => i.origin !== undefined && !rec.has(i.origin))?.origin;
+        const subjects = x[3] ? actorRefs(view, x[3]) : origin !== undefined ? [mention(origin)] : [];
+        if (subjects.length === 0 || recipients.length === 0) return;
+        emit(
+          {
+            subjects,
+            recipients,
+            items: its,
+            span: [x.index, x[3] ? idx(x, 3)[1] : b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:buyer-noun",
+            confidence: 0.75,
           },
           out,
         );

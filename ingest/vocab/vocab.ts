@@ -64,6 +64,7 @@ export const LexiconFileSchema = z
     supplyNouns: Words,
     importNouns: Words,
     supplierNouns: Words,
+    buyerNouns: Words,
     reportingVerbs: Words,
     reportNouns: Words,
     hedges: Words,
