@@ -278,7 +278,8 @@ function cleanItem(view: SentenceView, a: number, b: number, ictx: ItemContext):
   let origin: number | undefined;
   let owner: number | undefined;
   // origin demonym / owner mention before the noun
-  const mod = /^‹(\d+)›\s*(?:-\s*)?/.exec(s);
+  // "‹Western›-made navigation chips", "‹German›-designed engine": the origin, then the noun
+  const mod = /^‹(\d+)›\s*(?:-\s*(?:made|designed|built|manufactured|produced|origin)\s+|-\s*)?/.exec(s);
   if (mod) {
     origin = Number(mod[1]);
     s = s.slice(mod[0].length);

@@ -1036,6 +1036,42 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         for (const o of objs) pair("COOPERATES_WITH", s, o, [x.index, idx(x, 0)[1]], "cooperates:agreement-with", 0.7);
       },
     );
+  // "«China» and «Russia» held joint naval exercises", "«Belarus» staged joint drills with «Russia»",
+  // "«North Korean troops» are fighting alongside «Russian forces»"
+  if (hasText(m, ["joint", "alongside"])) {
+    const JOINT =
+      "(?:held|hold|holds|holding|conducted|conduct|conducts|conducting|staged|stage|stages|staging|began|begun|started|launched|carried\\s+out|completed|wrapped\\s+up)\\s+(?:[\\w-]+\\s+){0,3}?joint\\s+(?:[\\w-]+\\s+){0,2}?(?:exercises?|drills?|patrols?|manoeuvres|maneuvers|war\\s+games)";
+    run(
+      rx(ctx.lex, "relations:joint-and", () => `(${A})\\s+and\\s+(?:the\\s+)?(${A})${ADV}\\s+${JOINT}`, "gd"),
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:joint",
+          0.7,
+        ),
+    );
+    run(
+      rx(
+        ctx.lex,
+        "relations:joint-with",
+        () =>
+          `(${A})${ADV}\\s+(?:${JOINT}\\s+with|(?:fighting|fought|fight|fights|serving|served|deployed|operating)\\s+alongside)\\s+(?:the\\s+)?(${A})`,
+        "gd",
+      ),
+      (x) =>
+        pair(
+          "COOPERATES_WITH",
+          Number(x[1]!.slice(1, -1)),
+          Number(x[2]!.slice(1, -1)),
+          [x.index, idx(x, 0)[1]],
+          "cooperates:joint",
+          0.7,
+        ),
+    );
+  }
   if (hasText(m, ["trad", "commerce"]))
     run(
       rx(ctx.lex, "relations:28", () => `(${A})-(${A})\\s+(?:trade|trading|commerce)`, "gd"),
@@ -1183,6 +1219,32 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
               confidence: 0.6,
             });
         }
+      },
+    );
+  // "The «Kh-101» missile uses a ‹Western›-made navigation chip", "the drones were fitted with
+  // «Chinese» engines": what a weapon named first in its clause is built with
+  if (/\b(?:uses|used|contains|contained|incorporates|incorporated|relies|relied|equipped|fitted|powered)\b/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "relations:component-built-with",
+        () =>
+          `(?:^|[,;]\\s*)(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?((?:(?:«\\d+»|[A-Za-z\\d-]+)\\s+){0,2}?(?:${alt(lex.weaponHeads)}))\\s+(?:uses|used|contains|contained|incorporates|incorporated|relies\\s+on|relied\\s+on|(?:is|was|are|were)\\s+(?:equipped|fitted)\\s+with|(?:is|was|are|were)\\s+powered\\s+by)\\s+(?!(?:in|on|by|to|for|against|at|from|during|as)\\b)(.+?)(?=[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const weapons = items(idx(x, 1)[0], idx(x, 1)[1]);
+        const parts = items(idx(x, 2)[0], idx(x, 2)[1]);
+        for (const p of parts)
+          for (const q of weapons)
+            push({
+              predicate: "COMPONENT_OF",
+              subject: item(stripGeneric(p.name), p.type),
+              object: item(q.name, q.type),
+              span: [x.index, idx(x, 2)[1]],
+              rule: "component:built-with",
+              confidence: 0.65,
+            });
       },
     );
   // "electronic components for drones"
