@@ -288,3 +288,46 @@ describe("kg ingest", () => {
     expect(r.stderr).toContain(`${path.join(dir, "b", "same.txt")}: article id "same" was already read from`);
   });
 });
+
+describe("kg stats", () => {
+  it("reports the store's counts from store.json, and reads an older store whole", async () => {
+    const data = path.join(tmp, "stats");
+    expect(kg(["ingest", SEEDS, "--data", data]).status).toBe(0);
+    const claims = claimsOf(path.join(data, STORE_FILES.claims));
+    const perPredicate: Record<string, number> = {};
+    for (const c of claims) perPredicate[c.predicate] = (perPredicate[c.predicate] ?? 0) + 1;
+    const expected = {
+      articles: 4,
+      entities: readFileSync(path.join(data, STORE_FILES.entities), "utf8").trim().split("\n").length,
+      claims: claims.length,
+      links: new Set(claims.map((c) => `${c.subjectId}|${c.predicate}|${c.objectId}`)).size,
+      perPredicate,
+    };
+
+    const fromManifest = kg(["stats", "--data", data, "--json"]);
+    expect(fromManifest.status).toBe(0);
+    expect(JSON.parse(fromManifest.stdout)).toEqual(expected);
+    // the counts come from store.json: with claims.jsonl unreadable they are still given
+    const claimsFile = path.join(data, STORE_FILES.claims);
+    await fs.rename(claimsFile, `${claimsFile}.away`);
+    expect(JSON.parse(kg(["stats", "--data", data, "--json"]).stdout)).toEqual(expected);
+    await fs.rename(`${claimsFile}.away`, claimsFile);
+
+    // a store.json from before per-predicate counts: the store is read whole, same answer
+    const manifestFile = path.join(data, STORE_FILES.manifest);
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    delete manifest.claimsPerPredicate;
+    await fs.writeFile(manifestFile, JSON.stringify(manifest));
+    const older = kg(["stats", "--data", data]);
+    expect(older.status).toBe(0);
+    expect(older.stdout).toContain(
+      `articles 4, entities ${expected.entities}, claims ${claims.length}, links ${expected.links}`,
+    );
+    expect(older.stdout).toMatch(new RegExp(`^ {2}SUPPLIES +${perPredicate.SUPPLIES}$`, "m"));
+
+    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, claims: -1 }));
+    const broken = kg(["stats", "--data", data]);
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain(`${manifestFile}: claims:`);
+  });
+});

@@ -526,7 +526,7 @@ async function updateLinks(
   const touched = new Set<string>();
   for (const l of links) touched.add(l.source).add(l.target);
   if (links.length > 0) {
-    await tx.run(`UNWIND $rows AS r MATCH ()-[l:${type} {id: r.id}]->() SET l += r REMOVE l.dirty`, {
+    await tx.run(`UNWIND $rows AS r MATCH ()-[l:${type} {id: r.id}]->() SET l += r`, {
       rows: links.map(linkProps),
     });
   }

@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
+import { z } from "zod";
 import { ArticleSchema, type Article } from "../model/article.js";
 import { ClaimSchema, type Claim } from "../model/claim.js";
 import { EntitySchema, mergeEntities, type Entity } from "../model/entity.js";
@@ -16,7 +17,7 @@ import { waitForStoreUnlocked, type WaitOptions } from "./lock.js";
  *   entities.jsonl   one Entity per line, sorted by id
  *   claims.jsonl     one Claim per line (the evaluation format), sorted by doc, offset, id
  *   graph.json       graphology serialisation: entities as nodes, links as edges
- *   store.json       format version and counts
+ *   store.json       format version and counts (per predicate too), so that they need no full read
  *
  * Every file is replaced atomically and the content is a pure function of the data (sorted,
  * no timestamps), so re-ingesting the same articles leaves the bytes unchanged.
@@ -29,6 +30,18 @@ export const STORE_FILES = {
   graph: "graph.json",
   manifest: "store.json",
 } as const;
+
+/** store.json. `claimsPerPredicate` is absent in stores written before it was added. */
+export const StoreManifestSchema = z.object({
+  format: z.literal(STORE_FORMAT),
+  articles: z.number().int().nonnegative(),
+  entities: z.number().int().nonnegative(),
+  claims: z.number().int().nonnegative(),
+  nodes: z.number().int().nonnegative(),
+  links: z.number().int().nonnegative(),
+  claimsPerPredicate: z.record(z.string(), z.number().int().nonnegative()).optional(),
+});
+export type StoreManifest = z.infer<typeof StoreManifestSchema>;
 
 export interface StoreData {
   articles: Article[];
@@ -56,6 +69,31 @@ export async function readStore(dir: string, wait?: WaitOptions): Promise<StoreD
     readJsonlArray(path.join(dir, STORE_FILES.claims), ClaimSchema),
   ]);
   return { articles, entities, claims };
+}
+
+/** store.json, validated; waits while another process writes the store. Null when there is none. */
+export async function readManifest(dir: string, wait?: WaitOptions): Promise<StoreManifest | null> {
+  await waitForStoreUnlocked(dir, wait);
+  const file = path.join(dir, STORE_FILES.manifest);
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+  }
+  const r = StoreManifestSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  }
+  return r.data;
 }
 
 /** Does the folder hold a store (even an empty one)? */
@@ -145,13 +183,16 @@ export async function writeStore(dir: string, data: StoreData): Promise<void> {
   await writeFileAtomic(path.join(dir, STORE_FILES.claims), toJsonl(data.claims));
   await writeFileAtomic(path.join(dir, STORE_FILES.graph), JSON.stringify(graph.export()) + "\n");
   // the manifest goes last: its presence means the other files were written whole
-  const manifest = {
+  const perPredicate: Record<string, number> = {};
+  for (const c of data.claims) perPredicate[c.predicate] = (perPredicate[c.predicate] ?? 0) + 1;
+  const manifest: StoreManifest = {
     format: STORE_FORMAT,
     articles: data.articles.length,
     entities: data.entities.length,
     claims: data.claims.length,
     nodes: graph.order,
     links: graph.size,
+    claimsPerPredicate: Object.fromEntries(Object.entries(perPredicate).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
   await writeFileAtomic(path.join(dir, STORE_FILES.manifest), JSON.stringify(manifest, null, 2) + "\n");
 }
