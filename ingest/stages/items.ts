@@ -137,6 +137,7 @@ const LEAD_WORDS = [
   "older",
   "newer",
   "another",
+  "enough",
   "then",
   "now",
   "still",

@@ -776,6 +776,34 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         });
       },
     );
+  // "«Rostec» produces «Orlan» drones", "«Iran» has been manufacturing ballistic missiles" ("build"
+  // and "make" are left out: "built a factory", "made clear")
+  if (/\b(?:produc|manufactur|assembl|mass-produc)/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "relations:produces-verb",
+        () =>
+          `(${AL}|${PRON}),?${ADV}\\s+(?:produces?|produced|producing|manufactures?|manufactured|manufacturing|assembles?|assembled|assembling|mass-produces?|mass-produced|mass-producing)\\s+(?!(?:in|at|by|for|with|from|on|to|up|under|a\\s+report|the\\s+report|evidence|results?|data|figures)\\b)(.+)`,
+        "gd",
+      ),
+      (x) => {
+        // "the factory in «Yelabuga» produced": a place named in a phrase is not the producer
+        if (/\b(?:in|at|near|from|of|by|outside)\s+(?:the\s+)?$/.test(m.slice(0, x.index))) return;
+        const [a, b] = idx(x, 2);
+        const subs = /^(?:it|they)$/i.test(x[1]!.trim())
+          ? ctx.pronoun(view, x.index)
+          : actorsIn(x[1]!)
+              .filter((i) => typeOf(i) !== "Person" && typeOf(i) !== "Place")
+              .map(mention);
+        pushItems("PRODUCES", subs, items(a, b), {
+          span: [x.index, b],
+          verbAt: idx(x, 1)[1],
+          rule: "produces:verb",
+          confidence: 0.75,
+        });
+      },
+    );
   // "«X» and «Y» emerging as the biggest makers of those chips", "«Plant», a producer of dual-use goods such as ..."
   if (hasText(m, tailWords(lex.producerNouns)))
     run(

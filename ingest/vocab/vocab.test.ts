@@ -30,7 +30,7 @@ describe("vocabularies are validated data", () => {
     writeFileSync(
       path.join(dir, "organizations.json"),
       JSON.stringify({
-        organizations: [{ name: "Kalashnikov Concern", type: "Organization", aliases: ["Kalashnikov"] }],
+        organizations: [{ name: "Volga Precision Works", type: "Organization", aliases: ["Volga Precision"] }],
       }),
     );
     writeFileSync(
@@ -39,7 +39,7 @@ describe("vocabularies are validated data", () => {
     );
     const v = loadVocab(dir);
     expect(v.lexicon.supplyVerbs).toEqual(expect.arrayContaining(["supplied", "trucked"]));
-    expect(v.organizations.find((o) => o.name === "Kalashnikov Concern")?.aliases).toEqual(["Kalashnikov"]);
+    expect(v.organizations.find((o) => o.name === "Volga Precision Works")?.aliases).toEqual(["Volga Precision"]);
     const russia = v.countries.find((c) => c.code === "RU")!;
     expect(russia.metonyms).toEqual(expect.arrayContaining(["the Kremlin", "the Moscow regime"]));
     expect(loadVocab().lexicon.supplyVerbs).not.toContain("trucked");
