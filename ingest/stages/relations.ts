@@ -35,6 +35,11 @@ const TARGET_END_WORDS = "for|over|after|because|due|amid|in\\s+response|to\\s+p
 const TARGET_END = new RegExp(`\\s(?:${TARGET_END_WORDS})\\b`);
 /** ... or a relative clause, for a target that is a named actor ("«X», which ...") */
 const TARGET_END_OR_RELATIVE = new RegExp(`\\s(?:${TARGET_END_WORDS}|which|who|that)\\b`);
+/** what attacks hit when no place or actor is named ("energy infrastructure", "cities") */
+const TARGET_HEADS =
+  "(?:infrastructure|grid|power\\s+plants?|power\\s+stations?|energy\\s+facilities|facilities|ports?|airfields?|air\\s+bases?|refiner(?:y|ies)|depots?|cities|towns|villages|positions|hospitals?|schools?)";
+const TARGET_HEAD_WORDS =
+  /\b(?:infrastructure|grid|plants?|stations?|facilities|ports?|airfields?|bases?|refiner(?:y|ies)|depots?|cities|towns|villages|positions|hospitals?|schools?)\b/;
 /** Who a sanction names by where they are: "companies in", "firms based in" (group noun, countries) */
 const GROUP_NOUNS =
   "entities|companies|firms|individuals|businesses|banks|traders|suppliers|vessels|tankers|organizations|organisations";
@@ -285,6 +290,34 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             verbAt: idx(x, 1)[1],
             rule: "attacks:verb",
             confidence: 0.8,
+          });
+      },
+    );
+  // a target named by what it is: "«Russia» attacked ‹Ukrainian› energy infrastructure", "struck
+  // civilian infrastructure", "pounded ‹Ukrainian› cities" (not "the port of «Odesa»": that is Odesa)
+  if (gate("attackVerbs") && TARGET_HEAD_WORDS.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "relations:attacks-what",
+        () =>
+          `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+((?:the\\s+)?(?:‹\\d+›\\s+)?(?:[a-z-]+\\s+){0,2}?${TARGET_HEADS})\\b(?!\\s+of\\s+(?:the\\s+)?«)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const name = view.sentence.text
+          .slice(view.orig(a) - view.sentence.start, view.orig(b) - view.sentence.start)
+          .replace(/^the\s+/i, "");
+        for (const s0 of subjOf(x[1]!, x.index))
+          push({
+            predicate: "ATTACKS",
+            subject: s0,
+            object: { kind: "item", name, type: "Item" },
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "attacks:target-noun",
+            confidence: 0.7,
           });
       },
     );
