@@ -15,7 +15,8 @@ interface Expect {
   to?: string;
   neg?: boolean;
   hedged?: boolean;
-  by?: string;
+  /** a source the claim must name; null: it must name none */
+  by?: string | null;
   time?: string;
   via?: string[];
 }
@@ -59,6 +60,7 @@ describe("relation frames on hand-written paragraphs", () => {
           `${e.s} ${e.p} ${e.o} in «${c.text}»; got ${r.claims.map((y) => `${y.subject} ${y.predicate} ${y.object}`).join("; ")}`,
         ).toBeDefined();
         if (e.by) expect(x!.attributedTo).toContain(e.by);
+        if (e.by === null) expect(x!.attributedTo ?? []).toEqual([]);
         if (e.time) expect(x!.time).toBe(e.time);
         if (e.via) expect(x!.via).toEqual(e.via);
         if (e.hedged) expect(x!.hedged).toBe(true);

@@ -68,6 +68,8 @@ export function findAttribution(view: SentenceView, ctx: FrameContext): Attribut
   // the subject pattern needs a reporting verb: most sentences have none
   if (openGates(view, ctx.lex)("reportingVerbs"))
     while ((x = subj.exec(m)) !== null) {
+      // "«Iran» was accused", "«Reuters» was told": the one spoken of or to, not the source
+      if (/\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:\w+ed|said|told|known|thought)$/.test(x[0])) continue;
       let who = x[1]!;
       // "... via «Poland», «German officials» said": the first name belongs to the preposition
       if (

@@ -95,6 +95,9 @@ function fillSupplier(
   return d ? { subj: [d], inferred: true } : { subj: [], inferred: true };
 }
 
+/** "«X» (has) accused «Y» of …ing": Y is the one said to act */
+const ACCUSED_OF = /(?:accused|accuses|accusing|accuse)\s+(?:the\s+)?«(\d+)»\s+of\s+(?:[a-z]+ly\s+)?$/;
+
 export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const out: Draft[] = [];
   const m = view.masked;
@@ -274,6 +277,9 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           const last = lists[lists.length - 1];
           // sanctioned individuals supply too, so people are kept here
           if (last) subj = actorsIn(last[0]).map(mention);
+        } else if (ACCUSED_OF.test(before)) {
+          // "«Washington» has accused «Beijing» of providing": the accused, not the accuser
+          subj = [mention(Number(ACCUSED_OF.exec(before)![1]))];
         } else {
           // the nearest actor that heads a clause ("China has also become ..., probably supplying")
           const heads = [
