@@ -70,6 +70,8 @@ export function findAttribution(view: SentenceView, ctx: FrameContext): Attribut
     while ((x = subj.exec(m)) !== null) {
       // "«Iran» was accused", "«Reuters» was told": the one spoken of or to, not the source
       if (/\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:\w+ed|said|told|known|thought)$/.test(x[0])) continue;
+      // "through «Central Asian» states", "«Gulf» states": the noun, unless a statement follows
+      if (/\bstates?$/.test(x[0]) && !/^\s*(?:that\b|[:,"“])/.test(m.slice(x.index + x[0].length))) continue;
       let who = x[1]!;
       // "... via «Poland», «German officials» said": the first name belongs to the preposition
       if (

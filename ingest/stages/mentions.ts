@@ -111,6 +111,13 @@ const SOURCE_HEAD =
 const COMPANY =
   /(?:[A-Z][\p{L}\p{N}&'’.-]*\s+)(?:[A-Z\d][\p{L}\p{N}&'’.-]*\s+){0,4}(?:Private\s+Limited|Limited|LLC|Inc\.|Ltd\.?|Corp\.|Corporation|Oy|GmbH|AG|JSC|PJSC|OJSC|Co\.,?\s+Ltd\.?|S\.A\.|SA|plc|PLC|Holdings)(?![\p{L}\p{N}])/gu;
 
+/**
+ * Institutions named after a city or state ("Kyiv School of Economics", "Moscow State University",
+ * "Tehran Times"): one organisation, not the state the city stands for.
+ */
+const INSTITUTION =
+  /(?:[A-Z][\p{L}'’.-]*\s+){1,2}(?:School|University|Institute|Academy|College|Times|Post|Journal|Herald|Independent|Observer|Tribune)(?:\s+(?:of|for)\s+[A-Z][\p{L}-]*(?:\s+(?:and\s+)?[A-Z][\p{L}-]*)*)?(?![\p{L}\p{N}])/gu;
+
 const CHUNK =
   /(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[A-Z][\p{L}\p{N}-]*)(?:(?:\s+(?:of the|of|for|de|du|al|bin|von|van|&)\s+|\s+|-)(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[\p{L}\p{N}-]*))*/gu;
 
@@ -133,6 +140,34 @@ export function findMentions(text: string, base: number, ctx: MentionContext): M
     const at = m.index + (lead ? lead[0].length : 0);
     const name = text.slice(at, m.index + m[0].length);
     if (gaz.surfaces.has(name) || !/\s/.test(name)) continue;
+    ms.push({
+      start: base + at,
+      end: base + at + name.length,
+      surface: name,
+      type: "Organization",
+      name,
+      reason: null,
+      role: "actor",
+      source: "chunk",
+    });
+  }
+  INSTITUTION.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = execNotAfter(INSTITUTION, text, NOT_AFTER_NAME)) !== null;) {
+    const lead = /^(?:(?:The|A|An|And|Of|In|At|By|From|For|To|With|According)\s+)+/.exec(m[0]);
+    const at = m.index + (lead ? lead[0].length : 0);
+    const name = text.slice(at, m.index + m[0].length);
+    // only where a place inside it would otherwise be taken for the state
+    if (gaz.surfaces.has(name) || !/\s/.test(name) || overlaps(ms, base + at, base + at + name.length)) continue;
+    const first = name.split(/\s+/)[0]!;
+    if (
+      !gaz.surfaces.has(first) &&
+      !gaz.surfaces.has(
+        name.split(
+          /\s+(?:School|University|Institute|Academy|College|Times|Post|Journal|Herald|Independent|Observer|Tribune)\b/,
+        )[0]!,
+      )
+    )
+      continue;
     ms.push({
       start: base + at,
       end: base + at + name.length,
