@@ -35,6 +35,9 @@ const TARGET_END_WORDS = "for|over|after|because|due|amid|in\\s+response|to\\s+p
 const TARGET_END = new RegExp(`\\s(?:${TARGET_END_WORDS})\\b`);
 /** ... or a relative clause, for a target that is a named actor ("«X», which ...") */
 const TARGET_END_OR_RELATIVE = new RegExp(`\\s(?:${TARGET_END_WORDS}|which|who|that)\\b`);
+/** nouns naming a site ("test site", "plant", "special economic zone") */
+const SITE_HEADS =
+  "(?:test\\s+site|site|plant|factory|facility|base|air\\s+base|airfield|airport|complex|zone|shipyard|depot|refinery|port|arsenal|range|works)";
 /** what attacks hit when no place or actor is named ("energy infrastructure", "cities") */
 const TARGET_HEADS =
   "(?:infrastructure|grid|power\\s+plants?|power\\s+stations?|energy\\s+facilities|facilities|ports?|airfields?|air\\s+bases?|refiner(?:y|ies)|depots?|cities|towns|villages|positions|hospitals?|schools?)";
@@ -1375,6 +1378,40 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           object: mention(o),
           span: [x.index, idx(x, 0)[1]],
           rule: "located:in",
+          confidence: 0.7,
+        });
+      },
+    );
+  // "the «Alabuga» plant is located in «Tatarstan»", "«Kapustin Yar», a missile test site in «Astrakhan»
+  // region": a site and the larger place it is in (an organisation only with a site noun after it)
+  if (hasText(m, ["located", "situated", "based", ", a", ", an", ", the"]))
+    run(
+      rx(
+        ctx.lex,
+        "relations:located-copula",
+        () =>
+          `(${A})(\\s+${SITE_HEADS})?(?:,?\\s+(?:which|that)\\s+is|,?\\s+(?:is|are|was|were))?\\s+(?:located|situated)\\s+(?:in|near)\\s+(?:the\\s+)?(${A})|(${A}),\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,3}?(${SITE_HEADS}|city|town|village)\\s+(?:in|near)\\s+(?:the\\s+)?(${A})`,
+        "gd",
+      ),
+      (x) => {
+        const s0 = Number((x[1] ?? x[4])!.slice(1, -1));
+        const o = Number((x[3] ?? x[6])!.slice(1, -1));
+        const site = x[2] !== undefined || x[5] !== undefined;
+        const st = men[s0]!.type;
+        if (
+          st === "Person" ||
+          st === "Country" ||
+          men[o]!.type === "Person" ||
+          men[s0]!.entity.id === men[o]!.entity.id
+        )
+          return;
+        if (!/^(?:Facility|Place)$/.test(st) && !site) return;
+        push({
+          predicate: "LOCATED_IN",
+          subject: mention(s0),
+          object: mention(o),
+          span: [x.index, idx(x, 0)[1]],
+          rule: "located:site",
           confidence: 0.7,
         });
       },
