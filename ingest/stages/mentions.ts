@@ -111,12 +111,40 @@ const SOURCE_HEAD =
 const COMPANY =
   /(?:[A-Z][\p{L}\p{N}&'’.-]*\s+)(?:[A-Z\d][\p{L}\p{N}&'’.-]*\s+){0,4}(?:Private\s+Limited|Limited|LLC|Inc\.|Ltd\.?|Corp\.|Corporation|Oy|GmbH|AG|JSC|PJSC|OJSC|Co\.,?\s+Ltd\.?|S\.A\.|SA|plc|PLC|Holdings)(?![\p{L}\p{N}])/gu;
 
+const INSTITUTION_HEADS =
+  "School|University|Institute|Academy|College|Times|Post|Journal|Herald|Independent|Observer|Tribune";
 /**
  * Institutions named after a city or state ("Kyiv School of Economics", "Moscow State University",
  * "Tehran Times"): one organisation, not the state the city stands for.
  */
-const INSTITUTION =
-  /(?:[A-Z][\p{L}'’.-]*\s+){1,2}(?:School|University|Institute|Academy|College|Times|Post|Journal|Herald|Independent|Observer|Tribune)(?:\s+(?:of|for)\s+[A-Z][\p{L}-]*(?:\s+(?:and\s+)?[A-Z][\p{L}-]*)*)?(?![\p{L}\p{N}])/gu;
+const INSTITUTION = new RegExp(
+  `(?:[A-Z][\\p{L}'’.-]*\\s+){1,2}(?:${INSTITUTION_HEADS})(?:\\s+(?:of|for)\\s+[A-Z][\\p{L}-]*(?:\\s+(?:and\\s+)?[A-Z][\\p{L}-]*)*)?(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/**
+ * Organisation names that hold a place or country inside them, found before the gazetteer so that
+ * the place is not taken for the state: names with a legal-form suffix ("Ascend Aviation India
+ * Private Limited", "U.S.-designated S 7 ENGINEERING LLC" without its qualifier), and institutions
+ * named after a known place.
+ */
+const ORG_NAMES: ReadonlyArray<{
+  pattern: RegExp;
+  lead: RegExp;
+  keep: (name: string, known: ReadonlyMap<string, unknown>) => boolean;
+}> = [
+  {
+    pattern: COMPANY,
+    lead: /^(?:\S*-(?:based|designated|sanctioned|controlled|linked|owned|made|registered)\s+|(?:The|A|An|And|Of)\s+)+/,
+    keep: () => true,
+  },
+  {
+    pattern: INSTITUTION,
+    lead: /^(?:(?:The|A|An|And|Of|In|At|By|From|For|To|With|According)\s+)+/,
+    keep: (name, known) =>
+      known.has(name.split(/\s+/)[0]!) || known.has(name.split(new RegExp(`\\s+(?:${INSTITUTION_HEADS})\\b`))[0]!),
+  },
+];
 
 const CHUNK =
   /(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[A-Z][\p{L}\p{N}-]*)(?:(?:\s+(?:of the|of|for|de|du|al|bin|von|van|&)\s+|\s+|-)(?:[A-Z][\p{L}\p{N}'’&/-]*\.?|\d+[\p{L}\p{N}-]*))*/gu;
@@ -129,55 +157,26 @@ function overlaps(ms: Mention[], a: number, b: number): boolean {
 export function findMentions(text: string, base: number, ctx: MentionContext): Mention[] {
   const { gaz, re } = ctx;
   const ms: Mention[] = [];
-  // 0. company names with a legal-form suffix keep a country inside them ("Ascend Aviation India Private Limited")
-  COMPANY.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = execNotAfter(COMPANY, text, NOT_AFTER_NAME)) !== null;) {
-    // "U.S.-designated S 7 ENGINEERING LLC": the qualifier before the name is not part of it
-    const lead =
-      /^(?:\S*-(?:based|designated|sanctioned|controlled|linked|owned|made|registered)\s+|(?:The|A|An|And|Of)\s+)+/.exec(
-        m[0],
-      );
-    const at = m.index + (lead ? lead[0].length : 0);
-    const name = text.slice(at, m.index + m[0].length);
-    if (gaz.surfaces.has(name) || !/\s/.test(name)) continue;
-    ms.push({
-      start: base + at,
-      end: base + at + name.length,
-      surface: name,
-      type: "Organization",
-      name,
-      reason: null,
-      role: "actor",
-      source: "chunk",
-    });
-  }
-  INSTITUTION.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = execNotAfter(INSTITUTION, text, NOT_AFTER_NAME)) !== null;) {
-    const lead = /^(?:(?:The|A|An|And|Of|In|At|By|From|For|To|With|According)\s+)+/.exec(m[0]);
-    const at = m.index + (lead ? lead[0].length : 0);
-    const name = text.slice(at, m.index + m[0].length);
-    // only where a place inside it would otherwise be taken for the state
-    if (gaz.surfaces.has(name) || !/\s/.test(name) || overlaps(ms, base + at, base + at + name.length)) continue;
-    const first = name.split(/\s+/)[0]!;
-    if (
-      !gaz.surfaces.has(first) &&
-      !gaz.surfaces.has(
-        name.split(
-          /\s+(?:School|University|Institute|Academy|College|Times|Post|Journal|Herald|Independent|Observer|Tribune)\b/,
-        )[0]!,
-      )
-    )
-      continue;
-    ms.push({
-      start: base + at,
-      end: base + at + name.length,
-      surface: name,
-      type: "Organization",
-      name,
-      reason: null,
-      role: "actor",
-      source: "chunk",
-    });
+  // 0. organisation names with a place inside them (ORG_NAMES)
+  for (const kind of ORG_NAMES) {
+    kind.pattern.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = execNotAfter(kind.pattern, text, NOT_AFTER_NAME)) !== null;) {
+      const lead = kind.lead.exec(m[0]);
+      const at = m.index + (lead ? lead[0].length : 0);
+      const name = text.slice(at, m.index + m[0].length);
+      if (gaz.surfaces.has(name) || !/\s/.test(name) || !kind.keep(name, gaz.surfaces)) continue;
+      if (overlaps(ms, base + at, base + at + name.length)) continue;
+      ms.push({
+        start: base + at,
+        end: base + at + name.length,
+        surface: name,
+        type: "Organization",
+        name,
+        reason: null,
+        role: "actor",
+        source: "chunk",
+      });
+    }
   }
   // 1. gazetteer names
   gaz.pattern.lastIndex = 0;

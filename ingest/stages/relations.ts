@@ -1209,6 +1209,24 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     );
 
   // ---- COMPONENT_OF ----
+  // every part of every product a component frame names
+  type Named = { name: string; type: "Item" | "Weapon" };
+  const components = (
+    parts: readonly Named[],
+    products: readonly Named[],
+    d: { span: [number, number]; rule: string; confidence: number; generic?: "part" | "product" },
+  ) => {
+    for (const p of parts)
+      for (const q of products)
+        push({
+          predicate: "COMPONENT_OF",
+          subject: item(d.generic === "part" ? stripGeneric(p.name) : p.name, p.type),
+          object: item(d.generic === "product" ? stripGeneric(q.name) : q.name, q.type),
+          span: d.span,
+          rule: d.rule,
+          confidence: d.confidence,
+        });
+  };
   const compN =
     "(?:component|components|part|parts|ingredient|ingredients|element|elements|input|inputs|material|materials)";
   // "Ball bearings are an important component of military tanks"
@@ -1224,16 +1242,12 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
         const prods = items(idx(x, 2)[0], idx(x, 2)[1]);
-        for (const p of parts)
-          for (const q of prods)
-            push({
-              predicate: "COMPONENT_OF",
-              subject: item(p.name, p.type),
-              object: item(stripGeneric(q.name), q.type),
-              span: [x.index, idx(x, 2)[1]],
-              rule: "component:copula",
-              confidence: 0.7,
-            });
+        components(parts, prods, {
+          span: [x.index, idx(x, 2)[1]],
+          rule: "component:copula",
+          confidence: 0.7,
+          generic: "product",
+        });
       },
     );
   // "ammonium perchlorate — a key ingredient used to produce solid propellant", "nitrocellulose -- a dual-use material that can be used to produce ammunition",
@@ -1257,31 +1271,19 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         const parts = items(idx(x, 1)[0], idx(x, 1)[1]);
         const [a, b] = idx(x, 2);
         const prods = items(a, b);
-        for (const p of parts)
-          for (const q of prods)
-            push({
-              predicate: "COMPONENT_OF",
-              subject: item(p.name, p.type),
-              object: item(stripGeneric(q.name), q.type),
-              span: [x.index, b],
-              rule: "component:used-to-produce",
-              confidence: 0.65,
-            });
+        components(parts, prods, {
+          span: [x.index, b],
+          rule: "component:used-to-produce",
+          confidence: 0.65,
+          generic: "product",
+        });
         // "solid propellant for Iskander missiles"
         const forM = /^\s*((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+for\s+([^,.;]+)/.exec(m.slice(a, b));
         if (forM) {
           const p = items(a, a + forM[1]!.length + (forM[0].length - forM[0].trimStart().length))[0];
           const q0 = a + forM[0].indexOf(forM[2]!);
           const q = items(q0, q0 + forM[2]!.length)[0];
-          if (p && q)
-            push({
-              predicate: "COMPONENT_OF",
-              subject: item(p.name, p.type),
-              object: item(q.name, q.type),
-              span: [x.index, b],
-              rule: "component:for",
-              confidence: 0.6,
-            });
+          if (p && q) components([p], [q], { span: [x.index, b], rule: "component:for", confidence: 0.6 });
         }
       },
     );
@@ -1299,16 +1301,12 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const weapons = items(idx(x, 1)[0], idx(x, 1)[1]);
         const parts = items(idx(x, 2)[0], idx(x, 2)[1]);
-        for (const p of parts)
-          for (const q of weapons)
-            push({
-              predicate: "COMPONENT_OF",
-              subject: item(stripGeneric(p.name), p.type),
-              object: item(q.name, q.type),
-              span: [x.index, idx(x, 2)[1]],
-              rule: "component:built-with",
-              confidence: 0.65,
-            });
+        components(parts, weapons, {
+          span: [x.index, idx(x, 2)[1]],
+          rule: "component:built-with",
+          confidence: 0.65,
+          generic: "part",
+        });
       },
     );
   // "electronic components for drones"
@@ -1318,15 +1316,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const p = items(idx(x, 1)[0], idx(x, 1)[1])[0];
         const q = items(idx(x, 2)[0], idx(x, 2)[1])[0];
-        if (p && q)
-          push({
-            predicate: "COMPONENT_OF",
-            subject: item(p.name, p.type),
-            object: item(q.name, q.type),
-            span: [x.index, idx(x, 0)[1]],
-            rule: "component:for",
-            confidence: 0.6,
-          });
+        if (p && q) components([p], [q], { span: [x.index, idx(x, 0)[1]], rule: "component:for", confidence: 0.6 });
       },
     );
 

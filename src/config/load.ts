@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import { z } from "zod";
-import { parseAt } from "../model/validate.js";
+import { parseJsonDocument } from "../model/validate.js";
 import { createVocabulary, VocabularyConfigSchema, type Vocabulary } from "../model/vocabulary.js";
 
 /**
@@ -22,12 +22,6 @@ export async function loadConfig(file = "kg.config.json"): Promise<{ config: KgC
     }
     throw e;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
-  }
-  const config = parseAt(KgConfigSchema, raw, file);
+  const config = parseJsonDocument(KgConfigSchema, text, file);
   return { config, vocabulary: createVocabulary(config) };
 }

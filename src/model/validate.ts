@@ -26,15 +26,20 @@ export function parseAt<S extends z.ZodTypeAny>(schema: S, value: unknown, locat
   return r.data;
 }
 
-/** One JSONL line: JSON syntax and schema errors both name `location` (file:line). */
-export function parseJsonlLine<S extends z.ZodTypeAny>(schema: S, line: string, location: string): z.infer<S> {
+/** A JSON document: JSON syntax and schema errors both name `location` (a file, or file:line). */
+export function parseJsonDocument<S extends z.ZodTypeAny>(schema: S, text: string, location: string): z.infer<S> {
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(text);
   } catch (e) {
     throw new ValidationError(location, [{ path: "", message: `invalid JSON (${(e as Error).message})` }]);
   }
   return parseAt(schema, value, location);
+}
+
+/** One JSONL line, named by `location` (file:line). */
+export function parseJsonlLine<S extends z.ZodTypeAny>(schema: S, line: string, location: string): z.infer<S> {
+  return parseJsonDocument(schema, line, location);
 }
 
 /**

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ArticleSchema, type Article } from "../model/article.js";
 import { ClaimSchema, type Claim } from "../model/claim.js";
 import { EntitySchema, mergeEntities, type Entity } from "../model/entity.js";
+import { parseJsonDocument } from "../model/validate.js";
 import { buildGraph, type KnowledgeGraph } from "../graph/build.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./atomic.js";
 import { readJsonlArray, toJsonl } from "./jsonl.js";
@@ -82,18 +83,7 @@ export async function readManifest(dir: string, wait?: WaitOptions): Promise<Sto
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
-  }
-  const r = StoreManifestSchema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  return r.data;
+  return parseJsonDocument(StoreManifestSchema, text, file);
 }
 
 /** Does the folder hold a store (even an empty one)? */
