@@ -266,6 +266,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const before = m.slice(0, x.index);
+        const accused = ACCUSED_OF.exec(before);
         let subj: Ref[] = [];
         let negatedByVerb = false;
         if (
@@ -277,9 +278,9 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           const last = lists[lists.length - 1];
           // sanctioned individuals supply too, so people are kept here
           if (last) subj = actorsIn(last[0]).map(mention);
-        } else if (ACCUSED_OF.test(before)) {
+        } else if (accused) {
           // "«Washington» has accused «Beijing» of providing": the accused, not the accuser
-          subj = [mention(Number(ACCUSED_OF.exec(before)![1]))];
+          subj = [mention(Number(accused[1]))];
         } else {
           // the nearest actor that heads a clause ("China has also become ..., probably supplying")
           const heads = [
@@ -730,7 +731,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         if (!inbound && !from && !to && !agent) return;
         let byRecipient: string | undefined;
         if (inbound && !from) {
-          const by = rx(ctx.lex, "supplies:14", () => `^\\s+by\\s+(?:the\\s+)?(${AL})`).exec(m.slice(idx(x, 0)[1]));
+          const by = rx(ctx.lex, "supplies:14", () => `^\\s*by\\s+(?:the\\s+)?(${ALR})`).exec(m.slice(idx(x, 0)[1]));
           if (!by) return;
           byRecipient = by[1];
         }
@@ -761,7 +762,8 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           if (own !== undefined) recipients = [mention(own)];
         }
         let subjects = actorRefs(view, from ?? agent?.[1]);
-        if (subjects.length === 0) {
+        // after an inbound verb the agent is the recipient ("were bought by «Russia»"), not the supplier
+        if (subjects.length === 0 && !inbound) {
           const byM = rx(ctx.lex, "supplies:16", () => `^[^.;]*?\\bby\\s+(?:the\\s+)?(?:[a-z\\d-]+\\s+)?(${ALR})`).exec(
             m.slice(idx(x, 0)[1]),
           );
