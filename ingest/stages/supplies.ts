@@ -111,7 +111,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ctx.lex,
       "supplies:any",
       () =>
-        `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported)\\b`,
+        `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\\b`,
       "i",
     ).test(m)
   )
@@ -838,6 +838,102 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             verbAt: idx(x, 1)[1],
             rule: "supplies:supplier-noun",
             confidence: 0.8,
+          },
+          out,
+        );
+      },
+    );
+  // the recipient's supplier: "«China» remains «Russia»'s main supplier of electronics", "«Iran» has
+  // become «Russia»'s most important arms supplier" (an item is named, or there is no claim)
+  if (hasText(m, tailWords(ctx.lex.supplierNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:supplier-possessive",
+        () =>
+          `${SUBJ},?${ADV}\\s+(?:become|became|becoming|remains?|remained|is|was|are|were)\\s+(${A})['’]s?\\s+((?:[a-z-]+\\s+){0,3}?)(?:${ctx.lex.supplierNouns.join("|")})(?:\\s+of\\s+(.+?))?(?=[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const its = [
+          ...(x[3]
+            ? items(idx(x, 3)[0], idx(x, 3)[1]).filter(
+                (i) =>
+                  !/^(?:main|top|key|largest|biggest|major|most|important|leading|primary|chief|sole|only|second|third)\b/i.test(
+                    i.name,
+                  ),
+              )
+            : []),
+          ...(x[4] ? items(idx(x, 4)[0], idx(x, 4)[1]) : []),
+        ];
+        if (its.length === 0) return;
+        emit(
+          {
+            subjects: subjectsOf(view, x[1]!, x.index, ctx),
+            recipients: actorRefs(view, x[2]),
+            items: its,
+            span: [x.index, x[4] ? idx(x, 4)[1] : idx(x, 0)[1]],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:supplier-possessive",
+            confidence: 0.75,
+          },
+          out,
+        );
+      },
+    );
+  // dependence on a state's goods: "«Russia» relies heavily on ‹Chinese› machine tools", "«Russia»'s
+  // drone program depends on ‹Chinese› parts": the goods' origin supplies the dependent
+  if (/\b(?:relies|rely|relied|relying|depends|depend|depended|depending)\s/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:relies-on",
+        () =>
+          `(${A})(?:['’]s?(?:\\s+[a-z-]+){1,3}?)?${ADV}\\s+(?:(?:heavily|largely|increasingly|mostly|still|critically)\\s+)?(?:relies|rely|relied|relying|depends|depend|depended|depending)\\s+(?:(?:heavily|largely|increasingly|mostly)\\s+)?on\\s+(.+?)(?=[,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        const recipients = actorRefs(view, x[1]);
+        const rec = new Set(actorsIn(x[1]!));
+        for (const it of items(a, b)) {
+          if (it.origin === undefined || rec.has(it.origin)) continue;
+          emit(
+            {
+              subjects: [mention(it.origin)],
+              recipients,
+              items: [it],
+              span: [x.index, b],
+              verbAt: idx(x, 1)[1],
+              rule: "supplies:relies-on",
+              confidence: 0.7,
+            },
+            out,
+          );
+        }
+      },
+    );
+  // a share of the recipient's imports: "«China» accounts for 90% of «Russia»'s microelectronics imports"
+  if (/\baccount(?:s|ed)?\s+for\b/.test(m))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:accounts-for",
+        () =>
+          `(${AL}),?${ADV}\\s+(?:accounts|account|accounted)\\s+for\\s+(?:[^,.;«]*?\\s+of\\s+)?(?:the\\s+)?(${A})['’]s?\\s+(?:total\\s+)?(.+?)\\s+(?:imports|purchases)\\b`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 3);
+        emit(
+          {
+            subjects: actorRefs(view, x[1]),
+            recipients: actorRefs(view, x[2]),
+            items: items(a, b),
+            span: [x.index, b],
+            verbAt: idx(x, 1)[1],
+            rule: "supplies:accounts-for",
+            confidence: 0.75,
           },
           out,
         );
