@@ -1100,6 +1100,37 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         for (const o of objs) pair("COOPERATES_WITH", s, o, [x.index, idx(x, 0)[1]], "cooperates:agreement-with", 0.7);
       },
     );
+  // "«Tehran» and «Moscow» have deepened their military cooperation", "«Iran» expanded its defence
+  // ties with «Russia»"
+  if (/\b(?:cooperation|co-operation|ties|partnership|collaboration|alliance)\b/.test(m)) {
+    const GROW =
+      "(?:deepened|deepen|deepens|deepening|expanded|expand|expands|expanding|strengthened|strengthen|strengthens|strengthening|boosted|boost|boosts|stepped\\s+up|bolstered|bolster|increased|increase)\\s+(?:their|its)?\\s*(?:[a-z-]+\\s+){0,2}?(?:cooperation|co-operation|ties|partnership|collaboration|alliance)";
+    // "has not expanded its cooperation" says nothing either way
+    const grown = (x: RegExpExecArray) => {
+      if (/\b(?:not|never|no\s+longer)\b|n't\b/.test(x[0])) return;
+      pair(
+        "COOPERATES_WITH",
+        Number(x[1]!.slice(1, -1)),
+        Number(x[2]!.slice(1, -1)),
+        [x.index, idx(x, 0)[1]],
+        "cooperates:grow",
+        0.7,
+      );
+    };
+    run(
+      rx(ctx.lex, "relations:cooperation-grow-and", () => `(${A})\\s+and\\s+(?:the\\s+)?(${A})${ADV}\\s+${GROW}`, "gd"),
+      grown,
+    );
+    run(
+      rx(
+        ctx.lex,
+        "relations:cooperation-grow-with",
+        () => `(${A})${ADV}\\s+${GROW}\\s+with\\s+(?:the\\s+)?(${A})`,
+        "gd",
+      ),
+      grown,
+    );
+  }
   // "«China» and «Russia» held joint naval exercises", "«Belarus» staged joint drills with «Russia»",
   // "«North Korean troops» are fighting alongside «Russian forces»"
   if (hasText(m, ["joint", "alongside"])) {
