@@ -1,7 +1,7 @@
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems, type ItemSpan } from "./items.js";
-import { A, ADV, AL, ALR, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
+import { A, ADV, AL, ALR, APPOSITIVE, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
 import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
@@ -103,7 +103,8 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const m = view.masked;
   const SUP = ctx.pats.supplyV;
   const IMP = ctx.pats.importV;
-  const SUBJ = `(${AL}|${PRON})`;
+  // a name right after a preposition is not a clause's subject ("the main backer of «Hezbollah», supplies")
+  const SUBJ = `(?<!\\b(?:of|for|to|from|with|by|in|on|at|against|about|than)\\s+(?:the\\s+)?)(${AL}|${PRON})`;
   const seen = new Set<string>();
   // most sentences name no trade at all: one cheap test skips every supply frame
   if (
@@ -134,7 +135,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       rx(
         ctx.lex,
         "supplies:1",
-        () => `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
+        () => `${SUBJ}${APPOSITIVE},?${ADV}\\s+(?:${SUP})\\s+${PRE_R}(?:[a-z-]+\\s+)?(${AL})\\s+with\\s+(.+)`,
         "gd",
       ),
       (x) => {
@@ -161,7 +162,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:2",
         () =>
-          `${SUBJ},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${ALR})`,
+          `${SUBJ}${APPOSITIVE},?${ADV}\\s+(?:${SUP})\\s+(?!to\\b|with\\b)(.+?)\\s+(?:directly\\s+|indirectly\\s+)?(?:to|into)\\s+${PRE_R}(${ALR})`,
         "gd",
       ),
       (x) => {
@@ -237,18 +238,21 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       (x) => {
         const [a, b] = idx(x, 2);
         const recipients = actorRefs(view, x[1]);
-        const sup = ctx.dominantSupplier(view, recipients[0]);
+        // "«China», which supplies «Russia» with chips": the named antecedent; otherwise the
+        // article's main supplier of the recipient ("imports, which provided …")
+        const antecedent = /(«\d+»),\s*$/.exec(m.slice(0, x.index));
+        const sup = antecedent ? actorRefs(view, antecedent[1])[0] : ctx.dominantSupplier(view, recipients[0]);
         if (!sup) return;
         emit(
           {
             subjects: [sup],
             recipients,
             items: items(a, b),
-            span: [x.index, b],
+            span: [antecedent ? antecedent.index : x.index, b],
             verbAt: x.index + 5,
             rule: "supplies:relative-with",
-            confidence: 0.6,
-            subjectInferred: true,
+            confidence: antecedent ? 0.75 : 0.6,
+            subjectInferred: !antecedent,
           },
           out,
         );
