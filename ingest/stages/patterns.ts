@@ -49,6 +49,8 @@ export const PRE_R =
 /** auxiliaries, adverbs and time phrases between a subject and its verb */
 export const ADV =
   "(?:\\s+(?:has|have|had|is|are|was|were|been|be|being|will|would|could|may|might|must|shall|also|reportedly|allegedly|directly|indirectly|secretly|covertly|quietly|openly|illegally|continue[sd]?\\s+to|continuing\\s+to|not|no\\s+longer|never|still|increasingly|now|already|recently|repeatedly|actively|likely|probably|significantly|sharply|further|even|apparently|admitted\\s+to\\s+having|going\\s+to|n't|did|does|do|did\\s+not|does\\s+not|do\\s+not|didn't|doesn't|don't|hasn't|haven't|started|began|begun|helped|to|then|later|earlier|first|again|in\\s+recent\\s+\\w+|this\\s+\\w+|last\\s+\\w+|in\\s+\\d{4},?|plans?\\s+to|planned\\s+to|agreed\\s+to|tried\\s+to|trying\\s+to|set\\s+to|is\\s+said\\s+to|are\\s+said\\s+to|is\\s+believed\\s+to|are\\s+believed\\s+to|is\\s+assumed\\s+to\\s+be|are\\s+assumed\\s+to\\s+be|is\\s+suspected\\s+of|are\\s+suspected\\s+of|accused\\s+of))*";
+/** a name right after a preposition is not a clause's subject ("the main backer of «Hezbollah», supplies") */
+export const NOT_AFTER_PREP = "(?<!\\b(?:of|for|to|from|with|by|in|on|at|against|about|than)\\s+(?:the\\s+)?)";
 /** a description set off by commas after a subject ("«Turkey», a NATO member, sells") */
 export const APPOSITIVE = "(?:\\s*,\\s+(?:a|an|the)\\s+[^,.;]{1,60}?,)?";
 /** a pronoun subject, resolved by the frames to the clause's actor */

@@ -2,7 +2,7 @@ import type { Lexicon } from "../vocab/vocab.js";
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems } from "./items.js";
-import { A, ADV, AL, alt, hasText, PRON, rx, tailWords } from "./patterns.js";
+import { A, ADV, AL, alt, APPOSITIVE, hasText, NOT_AFTER_PREP, PRON, rx, tailWords } from "./patterns.js";
 import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
@@ -277,7 +277,8 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       rx(
         ctx.lex,
         "relations:5",
-        () => `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${A})`,
+        () =>
+          `${NOT_AFTER_PREP}(${AL}|${PRON})${APPOSITIVE},?${ADV}\\s+(?:${ATTV})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${A})`,
         "gd",
       ),
       (x) => {
@@ -304,7 +305,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:attacks-what",
         () =>
-          `(${AL}|${PRON}),?${ADV}\\s+(?:${ATTV})\\s+((?:the\\s+)?(?:‹\\d+›\\s+)?(?:[a-z-]+\\s+){0,2}?${TARGET_HEADS})\\b(?!\\s+of\\s+(?:the\\s+)?«)`,
+          `${NOT_AFTER_PREP}(${AL}|${PRON})${APPOSITIVE},?${ADV}\\s+(?:${ATTV})\\s+((?:the\\s+)?(?:‹\\d+›\\s+)?(?:[a-z-]+\\s+){0,2}?${TARGET_HEADS})\\b(?!\\s+of\\s+(?:the\\s+)?«)`,
         "gd",
       ),
       (x) => {
@@ -530,7 +531,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:8",
         () =>
-          `(${AL}),?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:${SKIPPED_WORD}){0,3}?(${TARGET}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?${TARGET})*)`,
+          `${NOT_AFTER_PREP}(${AL})${APPOSITIVE},?${ADV}\\s+(?:${SANV})\\s+(?:the\\s+)?(?:${SKIPPED_WORD}){0,3}?(${TARGET}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?${TARGET})*)`,
         "gd",
       ),
       (x) => {
@@ -554,7 +555,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:9",
         () =>
-          `(${AL}),?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:${SKIPPED_WORD}){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
+          `${NOT_AFTER_PREP}(${AL})${APPOSITIVE},?${ADV}\\s+(?:targeted|designated|sanctioned)\\s+(?:${SKIPPED_WORD}){0,3}?(?:‹\\d+›\\s+(?:[a-z-]+\\s+)?)?(?:«\\d+»|(?:entities|companies|firms|individuals|banks|businesses))\\s*(?:––|—|–|--|:|,)\\s*(${AL})`,
         "gd",
       ),
       (x) => {
@@ -820,7 +821,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:produces-verb",
         () =>
-          `(${AL}|${PRON}),?${ADV}\\s+(?:produces?|produced|producing|manufactures?|manufactured|manufacturing|assembles?|assembled|assembling|mass-produces?|mass-produced|mass-producing)\\s+(?!(?:in|at|by|for|with|from|on|to|up|under|a\\s+report|the\\s+report|evidence|results?|data|figures)\\b)(.+)`,
+          `${NOT_AFTER_PREP}(${AL}|${PRON})${APPOSITIVE},?${ADV}\\s+(?:produces?|produced|producing|manufactures?|manufactured|manufacturing|assembles?|assembled|assembling|mass-produces?|mass-produced|mass-producing)\\s+(?!(?:in|at|by|for|with|from|on|to|up|under|a\\s+report|the\\s+report|evidence|results?|data|figures)\\b)(.+)`,
         "gd",
       ),
       (x) => {
@@ -941,7 +942,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:19",
         () =>
-          `(${AL}|${PRON}),?${ADV}\\s+(?:used|uses|use|using|deployed|deploying|deploy|employed|employing|relied\\s+on|relies\\s+on|rely\\s+on)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
+          `${NOT_AFTER_PREP}(${AL}|${PRON})${APPOSITIVE},?${ADV}\\s+(?:used|uses|use|using|deployed|deploying|deploy|employed|employing|relied\\s+on|relies\\s+on|rely\\s+on)\\s+(.+?)(?=\\s+(?:to|for|in|against|on)\\b|[,.;]|$)`,
         "gd",
       ),
       (x) => {
@@ -1033,7 +1034,7 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "relations:24",
         () =>
-          `(${A}),?${ADV}\\s+(?:cooperate[sd]?|cooperating|collaborate[sd]?|collaborating|partnered|allied)\\s+with\\s+(?:the\\s+)?(${A})`,
+          `${NOT_AFTER_PREP}(${A})${APPOSITIVE},?${ADV}\\s+(?:cooperate[sd]?|cooperating|collaborate[sd]?|collaborating|partnered|allied)\\s+with\\s+(?:the\\s+)?(${A})`,
         "gd",
       ),
       (x) =>

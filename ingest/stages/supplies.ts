@@ -1,7 +1,7 @@
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems, type ItemSpan } from "./items.js";
-import { A, ADV, AL, ALR, APPOSITIVE, hasText, PRE_R, PRON, rx, tailWords } from "./patterns.js";
+import { A, ADV, AL, ALR, APPOSITIVE, hasText, NOT_AFTER_PREP, PRE_R, PRON, rx, tailWords } from "./patterns.js";
 import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
@@ -103,8 +103,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const m = view.masked;
   const SUP = ctx.pats.supplyV;
   const IMP = ctx.pats.importV;
-  // a name right after a preposition is not a clause's subject ("the main backer of «Hezbollah», supplies")
-  const SUBJ = `(?<!\\b(?:of|for|to|from|with|by|in|on|at|against|about|than)\\s+(?:the\\s+)?)(${AL}|${PRON})`;
+  const SUBJ = `${NOT_AFTER_PREP}(${AL}|${PRON})`;
   const seen = new Set<string>();
   // most sentences name no trade at all: one cheap test skips every supply frame
   if (
