@@ -10,7 +10,7 @@ import { extractArticle } from "./pipeline.js";
  * Extraction quality on the articles shipped with the project, scored by the project's copy of
  * the evaluation scorer (test/fixtures/score.mjs) against the gold copies. The floors sit a little
  * below what the rules reach, so a regression fails here. Figures reached when the floors were
- * set: seeds P 0.97 R 0.91 attribution 0.89; dev P 0.98 R 0.85 attribution 0.80.
+ * set: seeds P 0.97 R 0.93 attribution 0.89; dev P 0.98 R 0.85 attribution 0.82.
  */
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -54,7 +54,7 @@ describe("extraction quality (scorer on shipped articles)", () => {
   it("sample articles: precision, recall, attribution and verbatim evidence above the floors", () => {
     const s = scoreFolder(path.join(root, "examples/articles"), path.join(root, "test/fixtures/gold/seeds.jsonl"));
     expect(s.overall.precision).toBeGreaterThanOrEqual(0.93);
-    expect(s.overall.recall).toBeGreaterThanOrEqual(0.88);
+    expect(s.overall.recall).toBeGreaterThanOrEqual(0.9);
     expect(s.qualifiers.attribution!.accuracy!).toBeGreaterThanOrEqual(0.85);
     expect(s.qualifiers.recipient!.accuracy!).toBeGreaterThanOrEqual(0.95);
     expect(s.evidence.rate).toBe(1);
