@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ const env = {
   KG_NEO4J_HOME: home,
   KG_NEO4J_HEAP: "512m",
   KG_NEO4J_PAGECACHE: "64m",
+  KG_NEO4J_SETTINGS: "db.transaction.timeout=77s; db.lock.acquisition.timeout=33s",
 };
 const shared = localNeo4j({ ...process.env, NEO4J_URI: undefined, KG_NEO4J_HOME: process.env.KG_NEO4J_HOME });
 mkdirSync(home, { recursive: true });
@@ -41,6 +42,12 @@ describe("npm run neo4j:start / status / stop", () => {
     expect(started.status, started.stderr + started.stdout).toBe(0);
     expect(started.stdout).toMatch(new RegExp(`ready on bolt://127\\.0\\.0\\.1:${port}`));
     expect(javaProcessesFor(home)).toHaveLength(1);
+    // the throughput collector unless KG_NEO4J_JAVA_OPTS says otherwise
+    expect(javaProcessesFor(home)[0]).toContain("-XX:+UseParallelGC");
+    // KG_NEO4J_SETTINGS reach the neo4j.conf the DBMS was built from
+    const conf = readFileSync(path.join(home, "data", "neo4j.conf"), "utf8");
+    expect(conf).toMatch(/^db\.transaction\.timeout=77s$/m);
+    expect(conf).toMatch(/^db\.lock\.acquisition\.timeout=33s$/m);
 
     const status = npm("neo4j:status");
     expect(status.status).toBe(0);
@@ -57,5 +64,16 @@ describe("npm run neo4j:start / status / stop", () => {
     const after = npm("neo4j:status");
     expect(after.status).toBe(3);
     expect(after.stdout).toMatch(/not running/);
+  });
+
+  it.skipIf(Boolean(process.env.NEO4J_URI))("refuses a KG_NEO4J_SETTINGS entry that is not key=value", () => {
+    const bad = spawnSync("npm", ["run", "--silent", "neo4j:start"], {
+      env: { ...env, KG_NEO4J_SETTINGS: "db.transaction.timeout" },
+      encoding: "utf8",
+      timeout: 240_000,
+    });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toMatch(/KG_NEO4J_SETTINGS: expected key=value, got 'db\.transaction\.timeout'/);
+    expect(javaProcessesFor(home)).toHaveLength(0);
   });
 });

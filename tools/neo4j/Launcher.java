@@ -41,6 +41,17 @@ public class Launcher {
     config.put("dbms.security.procedures.unrestricted", "apoc.*");
     config.put("dbms.security.procedures.allowlist", "apoc.*,db.*,dbms.*,gds.*");
 
+    // extra settings, "key=value" separated by ';' (KG_NEO4J_SETTINGS), override the ones above
+    for (String pair : System.getenv().getOrDefault("KG_NEO4J_SETTINGS", "").split(";")) {
+      if (pair.isBlank()) continue;
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        System.err.println("KG_NEO4J_SETTINGS: expected key=value, got '" + pair + "'");
+        System.exit(2);
+      }
+      config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+
     long started = System.nanoTime();
     // written out as a neo4j.conf so the effective settings can be read next to the data
     Path conf = home.resolve("neo4j.conf");
