@@ -7,9 +7,11 @@
 MATCH (:Entity {id: $recipient})<-[:RECIPIENT]-(c:Claim)
 WHERE c.predicate = "SUPPLIES" AND c.negated = false
 WITH c.subjectId AS supplierId, collect(DISTINCT c.objectId) AS itemIds, count(*) AS claims,
-     count(DISTINCT c.doc) AS articles, collect(c.attributedTo) AS attributions
+     count(DISTINCT c.doc) AS articles, collect(DISTINCT c.attributedTo) AS attributions
 ORDER BY size(itemIds) DESC, claims DESC, supplierId
 LIMIT $limit
+// attributions are distinct lists: a hub supplier has ~100,000 claims but few combinations
+// of sources, so merging them into one list stays cheap
 MATCH (s:Entity {id: supplierId})
 WITH s, itemIds, claims, articles,
      reduce(acc = [], xs IN attributions | acc + [x IN coalesce(xs, []) WHERE NOT x IN acc]) AS saidBy
