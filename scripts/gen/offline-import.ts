@@ -193,6 +193,8 @@ export function runOfflineImport(
     "import",
     "full",
     "--overwrite-destination",
+    // the report goes to the working directory unless told otherwise: keep it in the scratch home
+    `--report-file=${path.join(home, "import.report")}`,
     ...files.nodes.map((f) => `--nodes=${f}`),
     ...files.relationships.map((f) => `--relationships=${f}`),
     // a single-value option last: --nodes/--relationships take several values and would take the name
