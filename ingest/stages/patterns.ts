@@ -53,6 +53,18 @@ export const ADV =
 export const NOT_AFTER_PREP = "(?<!\\b(?:of|for|to|from|with|by|in|on|at|against|about|than)\\s+(?:the\\s+)?)";
 /** a description set off by commas after a subject ("«Turkey», a NATO member, sells") */
 export const APPOSITIVE = "(?:\\s*,\\s+(?:a|an|the)\\s+[^,.;]{1,60}?,)?";
+/**
+ * A subject's use of goods, up to the goods: a use verb ("used", "launched", "fired"), fighting,
+ * arming or equipping with them, or an attack on something with or using them ("struck the grid
+ * with", "attacked «Kyiv» using"). The goods end before a preposition or a clause break (USE_END).
+ */
+const USE_WITH =
+  "(?:(?:fought|fights|fight|fighting|armed|equipped)\\s+(?:with|using)\\s+|(?:attacked|attacks|attack|struck|strikes|strike|hit|hits|bombed|bombs|shelled|shells|targeted|targets|pounded|pounds|bombarded|bombards)\\s+[^,.;]{1,60}?\\s+(?:with|using)\\s+)";
+export const USE_VERB = `(?:(?:used|uses|use|deployed|deploys|deploy|employed|employs|employ|launched|launches|launch|fired|fires|fire)\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?|${USE_WITH})`;
+export const USE_END = "(?=\\s+(?:to|for|in|against|on|at|into|from|toward|towards)\\b|[,.;]|$)";
+/** a sentence that may hold USE_VERB */
+export const USE_GATE =
+  /\b(?:used|uses|use|deployed|deploys|deploy|employed|employs|employ|launched|launches|launch|fired|fires|fire|with|using)\b/;
 /** a pronoun subject, resolved by the frames to the clause's actor */
 export const PRON = "(?:\\b(?:it|they|It|They)\\b)";
 

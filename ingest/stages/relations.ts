@@ -30,6 +30,9 @@ function derived(lex: Lexicon): { ATTV: string; SANV: string } {
   return d;
 }
 
+/** text ending in a transitive verb (and an article): the next name is its object, no subject */
+const OBJECT_OF_VERB =
+  /\b(?:attacked|attacks|struck|strikes|hit|hits|bombed|shelled|targeted|targets|pounded|bombarded|invaded|captured|seized)\s+(?:the\s+)?$/;
 /** Where a list of sanction targets ends: its reason or its context ("... for supplying drones"). */
 const TARGET_END_WORDS = "for|over|after|because|due|amid|in\\s+response|to\\s+punish|as\\s+part";
 const TARGET_END = new RegExp(`\\s(?:${TARGET_END_WORDS})\\b`);
@@ -946,6 +949,9 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         "gd",
       ),
       (x) => {
+        // "«Russian forces» attacked «Kyiv» using drones": a participle after a verb's object
+        // belongs to that verb's subject, not to the object
+        if (/\s(?:using|deploying|employing)\s/.test(x[0]) && OBJECT_OF_VERB.test(m.slice(0, x.index))) return;
         const [a, b] = idx(x, 2);
         const its = items(a, b);
         pushItems("USES", subjOf(x[1]!, x.index), its, {

@@ -1,7 +1,22 @@
 import type { Draft, Ref } from "./draft.js";
 import type { FrameContext } from "./context.js";
 import { parseItems, type ItemSpan } from "./items.js";
-import { A, ADV, AL, ALR, APPOSITIVE, hasText, NOT_AFTER_PREP, PRE_R, PRON, rx, tailWords } from "./patterns.js";
+import {
+  A,
+  ADV,
+  AL,
+  ALR,
+  APPOSITIVE,
+  hasText,
+  NOT_AFTER_PREP,
+  PRE_R,
+  PRON,
+  rx,
+  tailWords,
+  USE_END,
+  USE_GATE,
+  USE_VERB,
+} from "./patterns.js";
 import { openGates } from "./gates.js";
 import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
@@ -13,6 +28,31 @@ import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
  */
 
 const mention = (idx: number): Ref => ({ kind: "mention", idx });
+
+/** words between a determiner and a buyer noun: "largest", "top ‹Russian›" */
+const BUYER_MODS = "(?:(?:[a-z-]+|‹\\d+›)\\s+){0,2}?";
+
+/** the supplier a buyer noun implies: the goods' origin ("‹Russian› oil") or owner ("«TI»'s chips"), not a buyer */
+function originOrOwner(its: ItemSpan[], buyers: ReadonlySet<number>): Ref[] {
+  for (const i of its) {
+    const from = i.origin ?? i.owner;
+    if (from !== undefined && !buyers.has(from)) return [mention(from)];
+  }
+  return [];
+}
+
+/** the entity an actor reference names (items name none) */
+function refEntity(view: SentenceView, r: Ref): { id: string; name: string } | undefined {
+  if (r.kind === "mention") return view.mentions[r.idx]?.entity;
+  return r.kind === "context" ? r : undefined;
+}
+
+/** a name as space-delimited lowercase words, for whole-word containment */
+const words = (name: string) =>
+  ` ${name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
 
 function refId(view: SentenceView, r: Ref): string {
   return r.kind === "mention" ? (view.mentions[r.idx]?.entity.id ?? "") : r.kind === "context" ? r.id : r.name;
@@ -106,16 +146,16 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
   const SUBJ = `${NOT_AFTER_PREP}(${AL}|${PRON})`;
   const seen = new Set<string>();
   // most sentences name no trade at all: one cheap test skips every supply frame
-  if (
-    !rx(
-      ctx.lex,
-      "supplies:any",
-      () =>
-        `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\\b`,
-      "i",
-    ).test(m)
-  )
-    return [];
+  const trade = rx(
+    ctx.lex,
+    "supplies:any",
+    () =>
+      `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\\b`,
+    "i",
+  ).test(m);
+  // goods of a named origin in use ("fought with ‹Belarusian› shells"): the used-origin frame
+  const usedForeign = USE_GATE.test(m) && m.includes("‹");
+  if (!trade && !usedForeign) return [];
   const gate = openGates(view, ctx.lex);
   const run = (re: RegExp, f: (x: RegExpExecArray) => void) => {
     re.lastIndex = 0;
@@ -916,6 +956,40 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         }
       },
     );
+  // foreign goods in use: "«Moscow» fought with ‹Belarusian› shells", "«Russia» launched ‹Iranian›-made
+  // drones", "«Russian forces» struck the grid with ‹Iranian› drones": the goods' origin supplies the user
+  if (usedForeign)
+    run(
+      rx(ctx.lex, "supplies:used-origin", () => `${SUBJ}${APPOSITIVE},?${ADV}\\s+${USE_VERB}(.+?)${USE_END}`, "gd"),
+      (x) => {
+        const [a, b] = idx(x, 2);
+        // "has not used ‹Iranian› drones" denies the use, not the supply: say nothing
+        if (ctx.pats.negation.test(m.slice(x.index, a))) return;
+        const users = subjectsOf(view, x[1]!, x.index, ctx);
+        const own = new Set(actorsIn(x[1]!));
+        // a state's own goods in its own or its institutions' hands ("«Ukraine»'s General Staff said
+        // it had fired ‹Ukrainian›-made missiles") are no supply
+        const userNames = users.map((u) => words(refEntity(view, u)?.name ?? ""));
+        for (const it of items(a, b)) {
+          if (it.origin === undefined || own.has(it.origin)) continue;
+          const origin = view.mentions[it.origin]!.entity;
+          if (users.some((u) => refEntity(view, u)?.id === origin.id)) continue;
+          if (userNames.some((n) => n.includes(words(origin.name)))) continue;
+          emit(
+            {
+              subjects: [mention(it.origin)],
+              recipients: users,
+              items: [it],
+              span: [x.index, b],
+              verbAt: idx(x, 1)[1],
+              rule: "supplies:used-origin",
+              confidence: 0.6,
+            },
+            out,
+          );
+        }
+      },
+    );
   // a share of the recipient's imports: "«China» accounts for 90% of «Russia»'s microelectronics imports"
   if (/\baccount(?:s|ed)?\s+for\b/.test(m))
     run(
@@ -976,7 +1050,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         ctx.lex,
         "supplies:buyer-noun",
         () =>
-          `(${AL}|${PRON}),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|are\\s+|were\\s+|as\\s+)?(?:a|an|the|one\\s+of\\s+the|its|their)\\s+(?:[a-z-]+\\s+){0,2}?(?:${ctx.lex.buyerNouns.join("|")})\\s+of\\s+(.+?)(?:\\s+from\\s+(?:the\\s+)?(${ALR})|(?=[.;,]|\\s+(?:in|since|during|after|before|last|this|at|for|with)\\b|$))`,
+          `(${AL}|${PRON}),?${ADV}\\s+(?:become\\s+|became\\s+|becoming\\s+|remains?\\s+|remained\\s+|is\\s+|was\\s+|are\\s+|were\\s+|as\\s+)?(?:a|an|the|one\\s+of\\s+the|its|their)\\s+${BUYER_MODS}(?:${ctx.lex.buyerNouns.join("|")})\\s+of\\s+(.+?)(?:\\s+from\\s+(?:the\\s+)?(${ALR})|(?=[.;,]|\\s+(?:in|since|during|after|before|last|this|at|for|with)\\b|$))`,
         "gd",
       ),
       (x) => {
@@ -984,8 +1058,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         const its = items(a, b);
         const recipients = subjectsOf(view, x[1]!, x.index, ctx);
         const rec = new Set(recipients.flatMap((r) => (r.kind === "mention" ? [r.idx] : [])));
-        const origin = its.find((i) => i.origin !== undefined && !rec.has(i.origin))?.origin;
-        const subjects = x[3] ? actorRefs(view, x[3]) : origin !== undefined ? [mention(origin)] : [];
+        const subjects = x[3] ? actorRefs(view, x[3]) : originOrOwner(its, rec);
         if (subjects.length === 0 || recipients.length === 0) return;
         emit(
           {
@@ -996,6 +1069,38 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
             verbAt: idx(x, 1)[1],
             rule: "supplies:buyer-noun",
             confidence: 0.75,
+          },
+          out,
+        );
+      },
+    );
+  // the same, the buyer last: "The largest buyer of ‹Russian› oil was «India»", "The top ‹Russian›
+  // recipient of «TI»'s chips, receiving $3 million worth, was vehicle electronics maker «NPP Itelma»"
+  if (hasText(m, tailWords(ctx.lex.buyerNouns)))
+    run(
+      rx(
+        ctx.lex,
+        "supplies:buyer-noun-last",
+        () =>
+          `\\b[Tt]he\\s+${BUYER_MODS}(?:${ctx.lex.buyerNouns.join("|")})\\s+of\\s+([^,;]+?)(?:\\s+from\\s+(?:the\\s+)?(${ALR}))?(?:\\s*,[^,;]{1,80},)?\\s+(?:is|was|were|are|has\\s+been|have\\s+been|remains|remained|became)\\s+(?:(?:the|a|an)\\s+)?(?:[a-z-]+\\s+){0,3}?(${AL})(?=[\\s,.;]|$)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, 1);
+        const its = items(a, b);
+        const recipients = actorRefs(view, x[3]);
+        const rec = new Set(actorsIn(x[3]!));
+        const subjects = x[2] ? actorRefs(view, x[2]) : originOrOwner(its, rec);
+        if (subjects.length === 0 || recipients.length === 0) return;
+        emit(
+          {
+            subjects,
+            recipients,
+            items: its,
+            span: [x.index, idx(x, 3)[1]],
+            verbAt: idx(x, 3)[0],
+            rule: "supplies:buyer-noun",
+            confidence: 0.7,
           },
           out,
         );
