@@ -924,6 +924,34 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         );
       },
     );
+  /**
+   * Goods of a named origin (group 2) held by someone (group 1): the origin supplies the holder,
+   * unless the goods are the holder's own ("«Ukraine»'s General Staff said it had fired
+   * ‹Ukrainian›-made missiles").
+   */
+  const originSupplies = (x: RegExpExecArray, holders: Ref[], rule: string, confidence: number) => {
+    const [a, b] = idx(x, 2);
+    const named = new Set(actorsIn(x[1]!));
+    const ids = new Set(holders.map((h) => refEntity(view, h)?.id));
+    const names = holders.map((h) => words(refEntity(view, h)?.name ?? ""));
+    for (const it of items(a, b)) {
+      if (it.origin === undefined || named.has(it.origin)) continue;
+      const origin = view.mentions[it.origin]!.entity;
+      if (ids.has(origin.id) || names.some((n) => n.includes(words(origin.name)))) continue;
+      emit(
+        {
+          subjects: [mention(it.origin)],
+          recipients: holders,
+          items: [it],
+          span: [x.index, b],
+          verbAt: idx(x, 1)[1],
+          rule,
+          confidence,
+        },
+        out,
+      );
+    }
+  };
   // dependence on a state's goods: "«Russia» relies heavily on ‹Chinese› machine tools", "«Russia»'s
   // drone program depends on ‹Chinese› parts": the goods' origin supplies the dependent
   if (/\b(?:relies|rely|relied|relying|depends|depend|depended|depending)\s/.test(m))
@@ -935,26 +963,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           `(${A})(?:['’]s?(?:\\s+[a-z-]+){1,3}?)?${ADV}\\s+(?:(?:heavily|largely|increasingly|mostly|still|critically)\\s+)?(?:relies|rely|relied|relying|depends|depend|depended|depending)\\s+(?:(?:heavily|largely|increasingly|mostly)\\s+)?on\\s+(.+?)(?=[,.;]|$)`,
         "gd",
       ),
-      (x) => {
-        const [a, b] = idx(x, 2);
-        const recipients = actorRefs(view, x[1]);
-        const rec = new Set(actorsIn(x[1]!));
-        for (const it of items(a, b)) {
-          if (it.origin === undefined || rec.has(it.origin)) continue;
-          emit(
-            {
-              subjects: [mention(it.origin)],
-              recipients,
-              items: [it],
-              span: [x.index, b],
-              verbAt: idx(x, 1)[1],
-              rule: "supplies:relies-on",
-              confidence: 0.7,
-            },
-            out,
-          );
-        }
-      },
+      (x) => originSupplies(x, actorRefs(view, x[1]), "supplies:relies-on", 0.7),
     );
   // foreign goods in use: "«Moscow» fought with ‹Belarusian› shells", "«Russia» launched ‹Iranian›-made
   // drones", "«Russian forces» struck the grid with ‹Iranian› drones": the goods' origin supplies the user
@@ -962,32 +971,9 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     run(
       rx(ctx.lex, "supplies:used-origin", () => `${SUBJ}${APPOSITIVE},?${ADV}\\s+${USE_VERB}(.+?)${USE_END}`, "gd"),
       (x) => {
-        const [a, b] = idx(x, 2);
         // "has not used ‹Iranian› drones" denies the use, not the supply: say nothing
-        if (ctx.pats.negation.test(m.slice(x.index, a))) return;
-        const users = subjectsOf(view, x[1]!, x.index, ctx);
-        const own = new Set(actorsIn(x[1]!));
-        // a state's own goods in its own or its institutions' hands ("«Ukraine»'s General Staff said
-        // it had fired ‹Ukrainian›-made missiles") are no supply
-        const userNames = users.map((u) => words(refEntity(view, u)?.name ?? ""));
-        for (const it of items(a, b)) {
-          if (it.origin === undefined || own.has(it.origin)) continue;
-          const origin = view.mentions[it.origin]!.entity;
-          if (users.some((u) => refEntity(view, u)?.id === origin.id)) continue;
-          if (userNames.some((n) => n.includes(words(origin.name)))) continue;
-          emit(
-            {
-              subjects: [mention(it.origin)],
-              recipients: users,
-              items: [it],
-              span: [x.index, b],
-              verbAt: idx(x, 1)[1],
-              rule: "supplies:used-origin",
-              confidence: 0.6,
-            },
-            out,
-          );
-        }
+        if (ctx.pats.negation.test(m.slice(x.index, idx(x, 2)[0]))) return;
+        originSupplies(x, subjectsOf(view, x[1]!, x.index, ctx), "supplies:used-origin", 0.6);
       },
     );
   // a share of the recipient's imports: "«China» accounts for 90% of «Russia»'s microelectronics imports"
