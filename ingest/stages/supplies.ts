@@ -29,6 +29,20 @@ import { actorsIn, modifiersIn, type SentenceView } from "./view.js";
 
 const mention = (idx: number): Ref => ({ kind: "mention", idx });
 
+const VEHICLES =
+  "planes?|aircraft|airplanes?|jets?|flights?|ships?|vessels?|tankers?|freighters?|trains?|trucks?|lorries|convoys?";
+/**
+ * a vehicle, with its origin in group 1 when named ("two ‹Russian› military cargo planes",
+ * "ships"), or a state's vehicles taken as one actor (group 2: "«Russian transport planes»")
+ */
+const CARRIER = `(?:[‹«](\\d+)[›»]\\s+(?:[a-z-]+\\s+){0,3}?(?:${VEHICLES})|«(\\d+)»|\\b(?:${VEHICLES}))`;
+const VEHICLE_END = new RegExp(`\\b(?:${VEHICLES})$`, "i");
+/** where it arrived (group: the place) */
+const ARRIVED =
+  "(?:landed|arrived|docked|crossed|sailed|flew|moored|called)\\s+(?:at|in|into|to)\\s+(?:an?\\s+|the\\s+)?(«\\d+»)";
+/** what it carried follows */
+const CARRYING = "(?:carrying|loaded\\s+with|laden\\s+with|with\\s+(?:a\\s+)?cargoe?s?\\s+of)\\s+";
+
 /** words between a determiner and a buyer noun: "largest", "top ‹Russian›" */
 const BUYER_MODS = "(?:(?:[a-z-]+|‹\\d+›)\\s+){0,2}?";
 
@@ -45,6 +59,12 @@ function originOrOwner(its: ItemSpan[], buyers: ReadonlySet<number>): Ref[] {
 function refEntity(view: SentenceView, r: Ref): { id: string; name: string } | undefined {
   if (r.kind === "mention") return view.mentions[r.idx]?.entity;
   return r.kind === "context" ? r : undefined;
+}
+
+/** the entity type an actor reference names */
+function refType(view: SentenceView, r: Ref): string | undefined {
+  if (r.kind === "mention") return view.mentions[r.idx]?.entity.type;
+  return r.kind === "context" ? r.type : undefined;
 }
 
 /** a name as space-delimited lowercase words, for whole-word containment */
@@ -150,7 +170,7 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
     ctx.lex,
     "supplies:any",
     () =>
-      `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\\b`,
+      `\\b(?:${SUP}|${IMP}|${ctx.lex.supplyNouns.join("|")}|${ctx.lex.importNouns.join("|")}|${ctx.lex.supplierNouns.join("|")}|${ctx.lex.buyerNouns.join("|")}|include[sd]?|including|consists?|consisted|contains?|contained|came|come|comes|originated?|flow(?:s|ed|n)?|stream(?:s|ed)?|imported|transported|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|carrying|laden|loaded)\\b`,
     "i",
   ).test(m);
   // goods of a named origin in use ("fought with ‹Belarusian› shells"): the used-origin frame
@@ -976,6 +996,52 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         originSupplies(x, subjectsOf(view, x[1]!, x.index, ctx), "supplies:used-origin", 0.6);
       },
     );
+  // a carrier's cargo and where it arrived: "‹Russian› cargo planes landed at a «Tehran» airport
+  // carrying missiles", "‹Iranian› ships carrying drones docked in «Astrakhan»", "trains loaded
+  // with ‹North Korean› shells crossed into «Russia»": the carrier's or the goods' origin supplies
+  // the place of arrival's state
+  if (hasText(m, ["carrying", "laden", "loaded"]))
+    for (const [rule, order] of [
+      ["supplies:carrier-arrived", "arrival first"],
+      ["supplies:carrier-cargo", "cargo first"],
+    ] as const)
+      run(
+        rx(
+          ctx.lex,
+          rule,
+          () =>
+            order === "arrival first"
+              ? `${CARRIER}[^.;]{0,80}?\\s+${ARRIVED}[^.;]{0,60}?\\s+${CARRYING}(.+?)(?=[.;]|$)`
+              : `${CARRIER}\\s+${CARRYING}(.+?)\\s+${ARRIVED}`,
+          "gdi",
+        ),
+        (x) => {
+          const [where, cargo] = order === "arrival first" ? [3, 4] : [4, 3];
+          if (x[2] !== undefined && !VEHICLE_END.test(view.mentions[Number(x[2])]!.surface)) return;
+          const its = items(idx(x, cargo)[0], idx(x, cargo)[1]).filter(
+            (i) => !ctx.lex.notCargo.includes(i.name.toLowerCase().split(" ").pop()!),
+          );
+          if (its.length === 0) return;
+          // a port or an airport is no recipient: only a state is ("arrived in «Russia»")
+          const recipients = actorRefs(view, x[where]).filter((r) => refType(view, r) === "Country");
+          const named = x[1] ?? x[2];
+          const origin = named !== undefined ? Number(named) : its.find((i) => i.origin !== undefined)?.origin;
+          if (origin === undefined || recipients.length === 0 || actorsIn(x[where]!).includes(origin)) return;
+          if (refType(view, mention(origin)) !== "Country") return;
+          emit(
+            {
+              subjects: [mention(origin)],
+              recipients,
+              items: its,
+              span: [x.index, idx(x, 0)[1]],
+              verbAt: x.index,
+              rule: "supplies:carrier",
+              confidence: 0.65,
+            },
+            out,
+          );
+        },
+      );
   // a share of the recipient's imports: "«China» accounts for 90% of «Russia»'s microelectronics imports"
   if (/\baccount(?:s|ed)?\s+for\b/.test(m))
     run(

@@ -65,6 +65,8 @@ export const LexiconFileSchema = z
     importNouns: Words,
     supplierNouns: Words,
     buyerNouns: Words,
+    /** what a plane, ship or train may carry that is no supply: people, and payment */
+    notCargo: Words,
     reportingVerbs: Words,
     reportNouns: Words,
     hedges: Words,
