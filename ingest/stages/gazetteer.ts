@@ -1,4 +1,5 @@
 import type { Vocab } from "../vocab/vocab.js";
+import { escapeRegExp } from "./patterns.js";
 
 /**
  * Surface form → entity, built from the vocabularies (countries, demonyms, capitals as
@@ -46,10 +47,6 @@ export function execNotAfter(re: RegExp, s: string, notAfter: RegExp): RegExpExe
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 export function buildGazetteer(vocab: Vocab): Gazetteer {
   const surfaces = new Map<string, GazetteerHit>();
   const add = (surface: string, hit: GazetteerHit) => {
@@ -88,8 +85,8 @@ export function buildGazetteer(vocab: Vocab): Gazetteer {
   const all = [...surfaces.keys()]
     .filter((s) => !surfaces.get(s)!.demonym)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(`(?:${all.map(escape).join("|")})(?![\\p{L}\\p{N}$])`, "gu");
+  const pattern = new RegExp(`(?:${all.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}$])`, "gu");
   const dem = [...new Set(demonyms)].sort((a, b) => b.length - a.length);
-  const demonymPattern = new RegExp(`(?:${dem.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const demonymPattern = new RegExp(`(?:${dem.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   return { surfaces, pattern, demonymPattern };
 }

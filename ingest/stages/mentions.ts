@@ -1,4 +1,5 @@
 import type { Lexicon } from "../vocab/vocab.js";
+import { escapeRegExp } from "./patterns.js";
 import { execNotAfter, NOT_AFTER_DEMONYM, NOT_AFTER_NAME, type ActorType, type Gazetteer } from "./gazetteer.js";
 
 /**
@@ -48,10 +49,6 @@ const STARTERS = new Set(
 const MONTHS_DAYS =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 export interface MentionContext {
   gaz: Gazetteer;
   lex: Lexicon;
@@ -75,7 +72,7 @@ export function compileMentionRegexes(lex: Lexicon): MentionRegexes {
   const alt = (ws: string[]) =>
     [...new Set(ws)]
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join("|");
   const capTitles = lex.personTitles.filter((t) => /^[A-Z]/.test(t));
   const lowTitles = lex.personTitles.filter((t) => /^[a-z]/.test(t));

@@ -2,7 +2,8 @@ import type { Lexicon } from "../vocab/vocab.js";
 
 /** Regular-expression building blocks shared by the relation frames, compiled from the lexicon. */
 
-function escape(s: string): string {
+/** a literal string as a regular-expression source */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -13,7 +14,7 @@ export function alt(words: readonly string[]): string {
   if (hit !== undefined) return hit;
   const out = [...new Set(words)]
     .sort((a, b) => b.length - a.length)
-    .map((w) => escape(w).replace(/ /g, "\\s+"))
+    .map((w) => escapeRegExp(w).replace(/ /g, "\\s+"))
     .join("|");
   altCache.set(words, out);
   return out;
