@@ -157,8 +157,6 @@ function offlineImport(data: StoreData) {
 async function main() {
   const claimsWanted = Number(arg("claims", "100000"));
   const naiveSample = Number(arg("naive", "5000"));
-  // a JVM that has run only a few thousand claims still interprets much of Cypher and the store
-  // code: a first load after a 10k-claim warm-up ran at 60% of the rate after a 30k one
   const warmClaims = Number(arg("warm", "30000"));
   const batchSize = Number(arg("batch-size", String(DEFAULT_LOAD_BATCH_SIZE)));
   const concurrency = Number(arg("concurrency", String(DEFAULT_LOAD_CONCURRENCY)));
@@ -173,8 +171,9 @@ async function main() {
     console.log(`emptying ${config.uri} (${database})…`);
     await clearDatabase(driver, database);
     await ensureSchema(driver, database, DEFAULT_VOCABULARY);
-    // a JVM just started runs Cypher and the store code interpreted at first (a cold first load
-    // measured half the rate): warm it with another, smaller store, as bench:queries warms up
+    // a JVM just started runs Cypher and the store code interpreted at first: warm it with another,
+    // smaller store, as bench:queries warms up (a first load after 10k warm-up claims ran at 60% of
+    // the rate after 30k)
     console.log(`warming Neo4j up with a ${warmClaims.toLocaleString("en")}-claim store (not measured)…`);
     const warm = generateStore({ claims: warmClaims, seed: 7 });
     await loadIntoNeo4j(driver, warm, { database, vocabulary: DEFAULT_VOCABULARY, batchSize, concurrency });

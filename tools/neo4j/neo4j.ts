@@ -152,7 +152,7 @@ export async function start(n: LocalNeo4j, { timeoutMs = 180_000 } = {}): Promis
   const out = openSync(n.logFile, "a");
   const heap = process.env.KG_NEO4J_HEAP || "1g";
   // The throughput collector: on 2 cores G1's concurrent work competes with the writes, and a
-  // load of 100k claims ran at 3,039 claims/s with G1 and 3,826 with it (same run, 3 rounds each).
+  // load of 100k claims ran at 3,039 claims/s with G1 and 3,826 with it (back to back, 3 loads each).
   const javaOpts = (process.env.KG_NEO4J_JAVA_OPTS || "-XX:+UseParallelGC").split(/\s+/).filter(Boolean);
   const child = spawn(
     "java",
