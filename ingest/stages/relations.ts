@@ -329,13 +329,14 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       },
     );
   // "Russia's invasion of Ukraine", "its war against Ukraine", "unleashed a massive air assault on Ukraine's cities"
-  if (hasText(m, tailWords(lex.attackNouns)))
+  // also "«Russia» is conducting military operations against «Ukraine»" (operations only "against")
+  if (hasText(m, tailWords(lex.attackNouns)) || m.includes(" operations against "))
     run(
       rx(
         ctx.lex,
         "relations:6",
         () =>
-          `(${A}'s?|‹\\d+›|\\bits|\\btheir|${A}(?:${ADV})\\s+(?:began|launched|started|unleashed|waged|waging|continues|continued|carried\\s+out|conducted)\\s+(?:its|their|a|an|the)?)\\s*(?:[a-z-]+\\s+){0,3}?(?:${ATTN})\\s+(?:of|on|against|in)\\s+(?:the\\s+)?(${A})`,
+          `(${A}'s?|‹\\d+›|\\bits|\\btheir|${A}(?:${ADV})\\s+(?:began|begins|launched|launches|launching|started|starts|unleashed|waged|wages|waging|continues|continued|carried\\s+out|carries\\s+out|carrying\\s+out|conducted|conducts|conducting|conduct)\\s+(?:its|their|a|an|the)?)\\s*(?:[a-z-]+\\s+){0,3}?(?:(?:${ATTN})\\s+(?:of|on|against|in)|operations\\s+against)\\s+(?:the\\s+)?(${A})`,
         "gd",
       ),
       (x) => {
