@@ -160,7 +160,7 @@ const LEAD_WORDS = [
   "overall",
 ];
 const LEAD = new RegExp(
-  `^(?:(?:a\\s+|an\\s+)?(?:[a-z-]+\\s+)?(?:amount|amounts|quantity|quantities|volume|volumes|batch|batches|consignment|consignments)\\s+of|${LEAD_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")}|[\\d.,]+\\s*(?:%|percent)\\s+of(?:\\s+all)?|(?:US)?[$£€¥][\\d.,]+(?:\\s*-?\\s*(?:million|billion|thousand|trillion|bn|m))?(?:\\s*\\([^)]*\\))?(?:\\s+(?:worth\\s+of|in|of))?|[\\d][\\d.,]*(?:\\s*(?:million|billion|thousand))?(?:\\s+(?:tons|tonnes|units|barrels|pieces|kilograms|kg|shipments|batches|consignments|cubic\\s+meters)(?:\\s+of)?)?)\\s+`,
+  `^(?:(?:a\\s+|an\\s+)?(?:[a-z-]+\\s+)?(?:amount|amounts|quantity|quantities|volume|volumes|batch|batches|consignment|consignments)\\s+of|${LEAD_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")}|[\\d.,]+\\s*(?:%|percent)\\s+of(?:\\s+all)?|(?:US)?[$£€¥][\\d.,]+(?:\\s*-?\\s*(?:million|billion|thousand|trillion|bn|m))?(?:\\s*\\([^)]*\\))?(?:\\s+(?:worth\\s+of|in|of))?|(?:(?:a|one|half\\s+a)\\s+)?(?:dozen|hundred|thousand|million|billion)(?:\\s+(?:tons|tonnes|units|barrels|pieces|rounds))?(?:\\s+of)?|[\\d][\\d.,]*(?:\\s*(?:million|billion|thousand))?(?:\\s+(?:tons|tonnes|units|barrels|pieces|kilograms|kg|shipments|batches|consignments|cubic\\s+meters)(?:\\s+of)?)?)\\s+`,
   "i",
 );
 
