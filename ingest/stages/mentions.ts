@@ -10,6 +10,13 @@ import { execNotAfter, NOT_AFTER_DEMONYM, NOT_AFTER_NAME, type ActorType, type G
  * this is deliberately conservative.
  */
 
+/** last words of a named document rather than an actor */
+const DOCUMENT_HEADS = /^(?:List|Lists|Act|Acts|Directive|Regulation|Regulations|Treaty|Accord|Accords|Doctrine)$/;
+
+function hasOrgWordIn(tokens: readonly string[], re: MentionRegexes): boolean {
+  return tokens.some((w) => re.orgWord.has(w.replace(/[.,]$/, "")));
+}
+
 export interface Mention {
   /** absolute offsets into article.text */
   start: number;
@@ -345,7 +352,10 @@ function classifyChunk(
   const before = text.slice(0, a);
   const after = text.slice(a + s.length);
   const last = tokens[tokens.length - 1]!.replace(/[.,]$/, "");
-  const hasOrgWord = tokens.some((w) => re.orgWord.has(w.replace(/[.,]$/, ""))) || re.orgPrefix.test(s + " ");
+  // a named list, law or treaty ("the Entity List", "the CHIPS Act") is no actor: typed by shape it
+  // became a person, and a frame could not see "to the Entity List"
+  if (tokens.length >= 2 && DOCUMENT_HEADS.test(last) && !hasOrgWordIn(tokens, re)) return null;
+  const hasOrgWord = hasOrgWordIn(tokens, re) || re.orgPrefix.test(s + " ");
   const atStart = /^\s*["“‘]?\s*$/.test(before);
   // person followed by "of the <Org>": "Yamamoto Katsuya of the Sasakawa Peace Foundation"
   const ofSplit = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}) of (?:the )?(.+)$/u.exec(s);

@@ -603,8 +603,8 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const subs = actorsIn(x[1]!).filter((i) => isActor(i));
-        let targets: Ref[] = actorsIn(x[2]!).map(mention);
-        if (/fleet/.test(x[3]!)) targets = targetsFrom(idx(x, 3)[0], idx(x, 3)[1]);
+        // "40 «Chinese firms»": the firms, not China (targetsFrom names groups as sanction targets do)
+        const targets = /fleet/.test(x[3]!) ? targetsFrom(idx(x, 3)[0], idx(x, 3)[1]) : targetsFrom(...idx(x, 2));
         for (const s0 of subs)
           for (const t of targets) sanction(mention(s0), t, [x.index, idx(x, 0)[1]], "sanctions:added-to-list", 0.7);
       },
