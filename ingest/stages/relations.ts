@@ -609,6 +609,23 @@ export function relationFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           for (const t of targets) sanction(mention(s0), t, [x.index, idx(x, 0)[1]], "sanctions:added-to-list", 0.7);
       },
     );
+  // an asset freeze: "«Britain» froze the assets of «Sovcombank»", "«Japan» has frozen «Rosneft»'s assets"
+  if (hasText(m, ["froze", "frozen", "freezes", "freeze", "freezing"]))
+    run(
+      rx(
+        ctx.lex,
+        "relations:asset-freeze",
+        () =>
+          `${NOT_AFTER_PREP}(${AL})${APPOSITIVE},?${ADV}\\s+(?:froze|frozen|freezes|freeze|freezing)\\s+(?:(?:the|all)\\s+)?(?:(?:[a-z-]+\\s+){0,2}?assets\\s+(?:of|belonging\\s+to|held\\s+by)\\s+(?:the\\s+)?(${TARGET})|(${TARGET})['’]s?\\s+(?:[a-z-]+\\s+)?assets)`,
+        "gd",
+      ),
+      (x) => {
+        const [a, b] = idx(x, x[2] !== undefined ? 2 : 3);
+        for (const s0 of actorsIn(x[1]!).filter((i) => isActor(i)))
+          for (const t of targetsFrom(a, b))
+            sanction(mention(s0), t, [x.index, b], "sanctions:verb-freeze", 0.7, idx(x, 1)[1]);
+      },
+    );
   // "The sanctions would ... by covering regional Russian banks": the last named sanctioning body
   if (gate("sanctions"))
     run(
