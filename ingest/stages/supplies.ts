@@ -1094,6 +1094,20 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
         );
       },
     );
+  /** a buyer noun's claim: the named seller, else the goods' origin or owner, supplies the buyers */
+  const buyerNoun = (
+    its: ItemSpan[],
+    buyers: Ref[],
+    buyerIdx: ReadonlySet<number>,
+    seller: string | undefined,
+    span: [number, number],
+    verbAt: number,
+    confidence: number,
+  ) => {
+    const subjects = seller ? actorRefs(view, seller) : originOrOwner(its, buyerIdx);
+    if (subjects.length === 0 || buyers.length === 0) return;
+    emit({ subjects, recipients: buyers, items: its, span, verbAt, rule: "supplies:buyer-noun", confidence }, out);
+  };
   // buyer noun: "India became the largest buyer of ‹Russian› oil", "China is a major importer of
   // drones from «Iran»": the supplier is the item's origin or the named seller
   if (hasText(m, tailWords(ctx.lex.buyerNouns)))
@@ -1107,23 +1121,9 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const [a, b] = idx(x, 2);
-        const its = items(a, b);
         const recipients = subjectsOf(view, x[1]!, x.index, ctx);
         const rec = new Set(recipients.flatMap((r) => (r.kind === "mention" ? [r.idx] : [])));
-        const subjects = x[3] ? actorRefs(view, x[3]) : originOrOwner(its, rec);
-        if (subjects.length === 0 || recipients.length === 0) return;
-        emit(
-          {
-            subjects,
-            recipients,
-            items: its,
-            span: [x.index, x[3] ? idx(x, 3)[1] : b],
-            verbAt: idx(x, 1)[1],
-            rule: "supplies:buyer-noun",
-            confidence: 0.75,
-          },
-          out,
-        );
+        buyerNoun(items(a, b), recipients, rec, x[3], [x.index, x[3] ? idx(x, 3)[1] : b], idx(x, 1)[1], 0.75);
       },
     );
   // the same, the buyer last: "The largest buyer of ‹Russian› oil was «India»", "The top ‹Russian›
@@ -1139,23 +1139,8 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
       ),
       (x) => {
         const [a, b] = idx(x, 1);
-        const its = items(a, b);
         const recipients = actorRefs(view, x[3]);
-        const rec = new Set(actorsIn(x[3]!));
-        const subjects = x[2] ? actorRefs(view, x[2]) : originOrOwner(its, rec);
-        if (subjects.length === 0 || recipients.length === 0) return;
-        emit(
-          {
-            subjects,
-            recipients,
-            items: its,
-            span: [x.index, idx(x, 3)[1]],
-            verbAt: idx(x, 3)[0],
-            rule: "supplies:buyer-noun",
-            confidence: 0.7,
-          },
-          out,
-        );
+        buyerNoun(items(a, b), recipients, new Set(actorsIn(x[3]!)), x[2], [x.index, idx(x, 3)[1]], idx(x, 3)[0], 0.7);
       },
     );
   // continuation: "These supplies include machine tools, ..."; "Other areas of support include the supply of ..."
