@@ -61,11 +61,13 @@ export const APPOSITIVE = "(?:\\s*,\\s+(?:a|an|the)\\s+[^,.;]{1,60}?,)?";
  */
 const USE_WITH =
   "(?:(?:fought|fights|fight|fighting|armed|equipped)\\s+(?:with|using)\\s+|(?:attacked|attacks|attack|struck|strikes|strike|hit|hits|bombed|bombs|shelled|shells|targeted|targets|pounded|pounds|bombarded|bombards)\\s+[^,.;]{1,60}?\\s+(?:with|using)\\s+)";
-export const USE_VERB = `(?:(?:used|uses|use|deployed|deploys|deploy|employed|employs|employ|launched|launches|launch|fired|fires|fire)\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?|${USE_WITH})`;
+/** verbs of using goods directly ("used drones", "launched missiles") */
+const USE_VERBS =
+  "used|uses|use|deployed|deploys|deploy|employed|employs|employ|launched|launches|launch|fired|fires|fire";
+export const USE_VERB = `(?:(?:${USE_VERBS})\\s+(?:salvos\\s+of\\s+|barrages\\s+of\\s+|waves\\s+of\\s+)?|${USE_WITH})`;
 export const USE_END = "(?=\\s+(?:to|for|in|against|on|at|into|from|toward|towards)\\b|[,.;]|$)";
-/** a sentence that may hold USE_VERB */
-export const USE_GATE =
-  /\b(?:used|uses|use|deployed|deploys|deploy|employed|employs|employ|launched|launches|launch|fired|fires|fire|with|using)\b/;
+/** a sentence that may hold USE_VERB: one of its verbs, or the "with"/"using" every USE_WITH form has */
+export const USE_GATE = new RegExp(`\\b(?:${USE_VERBS}|with|using)\\b`);
 /** a pronoun subject, resolved by the frames to the clause's actor */
 export const PRON = "(?:\\b(?:it|they|It|They)\\b)";
 

@@ -56,15 +56,9 @@ function originOrOwner(its: ItemSpan[], buyers: ReadonlySet<number>): Ref[] {
 }
 
 /** the entity an actor reference names (items name none) */
-function refEntity(view: SentenceView, r: Ref): { id: string; name: string } | undefined {
+function refEntity(view: SentenceView, r: Ref): { id: string; name: string; type: string } | undefined {
   if (r.kind === "mention") return view.mentions[r.idx]?.entity;
   return r.kind === "context" ? r : undefined;
-}
-
-/** the entity type an actor reference names */
-function refType(view: SentenceView, r: Ref): string | undefined {
-  if (r.kind === "mention") return view.mentions[r.idx]?.entity.type;
-  return r.kind === "context" ? r.type : undefined;
 }
 
 /** a name as space-delimited lowercase words, for whole-word containment */
@@ -1023,11 +1017,11 @@ export function suppliesFrames(view: SentenceView, ctx: FrameContext): Draft[] {
           );
           if (its.length === 0) return;
           // a port or an airport is no recipient: only a state is ("arrived in «Russia»")
-          const recipients = actorRefs(view, x[where]).filter((r) => refType(view, r) === "Country");
+          const recipients = actorRefs(view, x[where]).filter((r) => refEntity(view, r)?.type === "Country");
           const named = x[1] ?? x[2];
           const origin = named !== undefined ? Number(named) : its.find((i) => i.origin !== undefined)?.origin;
           if (origin === undefined || recipients.length === 0 || actorsIn(x[where]!).includes(origin)) return;
-          if (refType(view, mention(origin)) !== "Country") return;
+          if (view.mentions[origin]?.entity.type !== "Country") return;
           emit(
             {
               subjects: [mention(origin)],
