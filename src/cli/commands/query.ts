@@ -5,6 +5,7 @@ import { connect } from "../../neo4j/connect.js";
 import { parseParamAssignment } from "../../neo4j/params.js";
 import { parseQueryFile, resolveParams } from "../../neo4j/query-file.js";
 import { runQuery } from "../../neo4j/query.js";
+import { inertCell } from "../../export/csv.js";
 import { CliError } from "../errors.js";
 
 interface QueryCliOptions {
@@ -129,9 +130,13 @@ export function toTable(columns: string[], rows: Record<string, unknown>[]): str
 
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // text (column names too) is neutralised like every CSV kg writes; numbers and JSON are not text
   const cell = (v: unknown) =>
-    quote(v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
+    quote(v === null || v === undefined ? "" : typeof v === "string" ? inertCell(v) : JSON.stringify(v));
   return (
-    [columns.map(quote).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n"
+    [
+      columns.map((c) => quote(inertCell(c))).join(","),
+      ...rows.map((r) => columns.map((c) => cell(r[c])).join(",")),
+    ].join("\r\n") + "\r\n"
   );
 }
