@@ -4,7 +4,7 @@ import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import { connect } from "../../neo4j/connect.js";
 import { parseParamAssignment } from "../../neo4j/params.js";
 import { parseQueryFile, resolveParams } from "../../neo4j/query-file.js";
-import { runQuery } from "../../neo4j/query.js";
+import { DEFAULT_MAX_BYTES, runQuery } from "../../neo4j/query.js";
 import { inertCell } from "../../export/csv.js";
 import { CliError } from "../errors.js";
 
@@ -14,6 +14,7 @@ interface QueryCliOptions {
   write?: boolean;
   timeout: string;
   limit: string;
+  maxBytes: string;
 }
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -29,12 +30,18 @@ export function registerQuery(program: Command): void {
     .option("--write", "allow writes (a write transaction); without it Neo4j refuses any write")
     .option("--timeout <ms>", "transaction timeout in milliseconds, enforced by Neo4j", "30000")
     .option("--limit <rows>", "at most this many rows (more are not fetched)", "1000")
+    .option(
+      "--max-bytes <n>",
+      "at most this many bytes of results, as JSON (the rest is not fetched)",
+      String(DEFAULT_MAX_BYTES),
+    )
     .action(async (query: string, opts: QueryCliOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new CliError(`--format: expected table, json or csv, got ${opts.format}`, 2);
       }
       const timeoutMs = positiveInt(opts.timeout, "--timeout");
       const rowLimit = positiveInt(opts.limit, "--limit");
+      const maxBytes = positiveInt(opts.maxBytes, "--max-bytes");
       const { text, where } = await readQuery(query);
       let params: Record<string, unknown>;
       try {
@@ -51,6 +58,7 @@ export function registerQuery(program: Command): void {
           write: Boolean(opts.write),
           timeoutMs,
           rowLimit,
+          maxBytes,
         });
         if (opts.format === "json") {
           console.log(
@@ -62,7 +70,8 @@ export function registerQuery(program: Command): void {
           console.log(toTable(result.columns, result.rows));
           console.log(`${result.rows.length} row${result.rows.length === 1 ? "" : "s"}`);
         }
-        if (result.truncated) console.error(`kg: stopped at --limit ${rowLimit} rows; there are more`);
+        if (result.truncatedBy === "bytes") console.error(`kg: stopped at --max-bytes ${maxBytes}; there is more`);
+        else if (result.truncated) console.error(`kg: stopped at --limit ${rowLimit} rows; there are more`);
       } finally {
         await driver.close();
       }
