@@ -37,8 +37,10 @@ import type { StoreSnapshot, StoreSource } from "./store-source.js";
  *                                         them (default 1,000, in article order) and `total`
  *   GET  /api/evidence/:linkId?limit=&offset=   EvidenceResponse: the claims behind one link, paged alike
  *   GET  /api/neighbors/:id?hops=1&<GraphFilter but focus>   the neighbourhood as a GraphResponse
- *   POST /api/query {cypher, params}      QueryResponse: read-only, timeout and row cap; 403 for a write,
- *                                         400 for a bad query, 504 for a timeout, 503 without Neo4j
+ *   POST /api/query {cypher, params}      QueryResponse: read-only (read-guard.ts), timeout, row and byte
+ *                                         caps; 403 for a write or a refused operator, 400 for a bad
+ *                                         query, 504 for a timeout, 502 when Neo4j dropped the query,
+ *                                         503 without Neo4j or with every query slot taken
  *   GET  /api/export?format=graphml|gexf|json|cypher&<GraphFilter>   one file as an attachment
  *   GET  /api/export?format=csv&<GraphFilter>   {files: {"nodes.csv": "...", "relationships.csv": "...",
  *                                         "import.txt": "..."}} as a JSON attachment; add
