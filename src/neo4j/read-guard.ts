@@ -75,8 +75,8 @@ export async function checkReadOnlyPlan(
     // a syntax error is reported where it is in the query the user wrote
     throw formatNeo4jError(e, cypher, undefined, EXPLAIN.length);
   }
-  if (!plan) return;
-  const refused = refusedOperator(plan);
+  // fail closed: a query whose plan cannot be seen cannot be vouched for
+  const refused = plan ? refusedOperator(plan) : "a query Neo4j gives no plan for";
   if (refused) {
     throw new QueryError(
       `read-only: queries here may not use ${refused}; run them yourself with cypher-shell if you administer this Neo4j`,
