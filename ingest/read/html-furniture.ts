@@ -1,0 +1,51 @@
+import type { MinimalDocument, MinimalElement } from "./html-page.js";
+import { INVISIBLE } from "./html-text.js";
+
+/**
+ * Page furniture removed before Readability looks for the article: what is never article text
+ * (invisible elements, navigation, buttons, dialogs), and widgets (share bars, related-article
+ * lists, newsletter boxes) recognised by their class or id. Removing them first also keeps
+ * Readability from choosing a container because of the text they hold.
+ */
+
+// Widgets that sit inside article containers and that Readability sometimes keeps.
+const WIDGET =
+  /(?:^|[\s_-])(share|sharing|social|related|recommended|newsletter|subscribe|promo|advert|sponsored|outbrain|taboola|comments?)(?:$|[\s_-])/i;
+const DROP_TAGS = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "svg",
+  "form",
+  "button",
+  "nav",
+  "aside",
+  "dialog",
+];
+
+export function linkTextLength(el: MinimalElement): number {
+  let n = 0;
+  for (const a of el.querySelectorAll("a")) n += (a.textContent ?? "").trim().length;
+  return n;
+}
+
+const textLength = (el: MinimalElement) => (el.textContent ?? "").replace(/\s+/g, " ").trim().length;
+
+export function dropPageFurniture(doc: MinimalDocument): void {
+  const tags = [...DROP_TAGS, ...[...INVISIBLE].filter((t) => t !== "HEAD").map((t) => t.toLowerCase())];
+  for (const el of [...doc.querySelectorAll(tags.join(","))]) el.remove();
+  for (const el of [...doc.querySelectorAll("[class],[id],[role]")]) {
+    const role = el.getAttribute("role");
+    if (role === "navigation" || role === "complementary") {
+      el.remove();
+      continue;
+    }
+    // A widget-like name alone is not enough, since article containers get classes like
+    // "share-enabled": the element must also be short or mostly links.
+    if (!WIDGET.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`)) continue;
+    const length = textLength(el);
+    if (length < 300 || linkTextLength(el) > length / 2) el.remove();
+  }
+}
