@@ -11,19 +11,7 @@ import { INVISIBLE } from "./html-text.js";
 // Widgets that sit inside article containers and that Readability sometimes keeps.
 const WIDGET =
   /(?:^|[\s_-])(share|sharing|social|related|recommended|newsletter|subscribe|promo|advert|sponsored|outbrain|taboola|comments?)(?:$|[\s_-])/i;
-const DROP_TAGS = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "iframe",
-  "svg",
-  "form",
-  "button",
-  "nav",
-  "aside",
-  "dialog",
-];
+const DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "button", "nav", "aside", "dialog"];
 
 export function linkTextLength(el: MinimalElement): number {
   let n = 0;
@@ -33,9 +21,18 @@ export function linkTextLength(el: MinimalElement): number {
 
 const textLength = (el: MinimalElement) => (el.textContent ?? "").replace(/\s+/g, " ").trim().length;
 
+// Sign-in, search and newsletter forms hold a line or two of text; some publishing systems wrap
+// the whole page, article included, in one form, which must stay.
+function wrapsProse(form: MinimalElement): boolean {
+  let paragraphs = 0;
+  for (const p of form.querySelectorAll("p")) if (textLength(p) >= 80 && ++paragraphs >= 2) return true;
+  return false;
+}
+
 export function dropPageFurniture(doc: MinimalDocument): void {
   const tags = [...DROP_TAGS, ...[...INVISIBLE].filter((t) => t !== "HEAD").map((t) => t.toLowerCase())];
   for (const el of [...doc.querySelectorAll(tags.join(","))]) el.remove();
+  for (const form of [...doc.querySelectorAll("form")]) if (!wrapsProse(form)) form.remove();
   for (const el of [...doc.querySelectorAll("[class],[id],[role]")]) {
     const role = el.getAttribute("role");
     if (role === "navigation" || role === "complementary") {
