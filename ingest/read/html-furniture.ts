@@ -13,9 +13,13 @@ const WIDGET =
   /(?:^|[\s_-])(share|sharing|social|related|recommended|newsletter|subscribe|promo|advert|sponsored|outbrain|taboola|comments?)(?:$|[\s_-])/i;
 const DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "button", "nav", "aside", "dialog"];
 
+/** Length of the text of links to other pages (a heading linked to itself, "#section", is not one). */
 export function linkTextLength(el: MinimalElement): number {
   let n = 0;
-  for (const a of el.querySelectorAll("a")) n += (a.textContent ?? "").trim().length;
+  for (const a of el.querySelectorAll("a")) {
+    if ((a.getAttribute("href") ?? "").startsWith("#")) continue;
+    n += (a.textContent ?? "").trim().length;
+  }
   return n;
 }
 

@@ -5,6 +5,7 @@ import type { DomNode } from "./html-text.js";
 export interface MinimalElement extends DomNode {
   tagName: string;
   parentNode: MinimalElement | null;
+  contains(other: MinimalElement): boolean;
   getAttribute(name: string): string | null;
   remove(): void;
   textContent: string | null;

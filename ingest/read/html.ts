@@ -2,7 +2,8 @@ import { Readability } from "@mozilla/readability";
 import { foldName } from "../../src/model/names.js";
 import { normaliseDate } from "./date.js";
 import { dropPageFurniture } from "./html-furniture.js";
-import { parsePage, type MinimalDocument } from "./html-page.js";
+import { parsePage, type MinimalDocument, type MinimalElement } from "./html-page.js";
+import { pruneArticle } from "./html-prune.js";
 import { blockText, type DomNode } from "./html-text.js";
 import type { ReadArticle } from "./txt.js";
 
@@ -54,8 +55,11 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
   try {
     const result = new Readability<DomNode>(doc as unknown as Document, {
       serializer: (node) => node as unknown as DomNode,
+      // class names say which blocks are captions, bylines or widgets (html-prune.ts)
+      keepClasses: true,
     }).parse();
     if (result?.content) {
+      pruneArticle(result.content as unknown as MinimalElement);
       paragraphs = blockText(result.content);
       title = clean(result.title) ?? title;
       publisher = clean(result.siteName) ?? publisher;
@@ -73,7 +77,9 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
     // pages that reveal their body with JavaScript look empty to Readability.
     const fresh = parsePage(html);
     dropPageFurniture(fresh);
-    paragraphs = blockText(fresh.body ?? fresh.documentElement);
+    const root = fresh.body ?? fresh.documentElement;
+    pruneArticle(root);
+    paragraphs = blockText(root);
   }
 
   if (title && paragraphs.length > 0 && foldName(paragraphs[0]!) === foldName(title)) paragraphs.shift();
