@@ -87,5 +87,10 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
 
   const { date, warning } = normaliseDate(published ?? metaDate);
   if (warning) warnings.push(warning);
-  return { article: { id, title, publisher, date, url, text, sourcePath }, warnings };
+  return {
+    article: { id, title, publisher, date, url, text, sourcePath },
+    warnings,
+    bodyStart: title ? title.length + 2 : 0,
+    headerNames: [],
+  };
 }
