@@ -89,14 +89,19 @@ describe("furniture inside the article", () => {
           paragraphs(
             `<p>Related: <a href="/2023/05/other-story">Kazakhstan tightens export controls on dual-use goods</a></p>` +
               `<p>The records name three companies as the senders:</p>` +
-              `<ul><li><a href="/company/alpha">Alpha Trade</a></li><li><a href="/company/beta">Beta Logistics</a></li><li><a href="/company/gamma">Gamma Parts</a></li></ul>`,
+              `<ul><li><a href="/company/alpha">Alpha Trade</a></li><li><a href="/company/beta">Limited Liability Company Beta Logistics Holding</a></li><li><a href="/company/gamma">Gamma Parts and Components of Almaty</a></li></ul>`,
           ) +
           `<h3>Trending</h3><ul>${headlines.map((h, i) => `<li><a href="/story/${i}">${h}</a></li>`).join("")}</ul>` +
           `<p><a href="/2023/06/another-story">Customs officers seize drone parts at the border</a></p></article>`,
       ),
     );
     expectProseKept(text);
-    for (const name of ["Alpha Trade", "Beta Logistics", "Gamma Parts"]) expect(text).toContain(name);
+    for (const name of [
+      "Alpha Trade",
+      "Limited Liability Company Beta Logistics Holding",
+      "Gamma Parts and Components",
+    ])
+      expect(text).toContain(name);
     for (const junk of ["Related", "export controls", "Trending", ...headlines, "Customs officers seize"])
       expect(text).not.toContain(junk);
   });
@@ -115,6 +120,20 @@ describe("furniture inside the article", () => {
     expectProseKept(text);
     expect(text).toContain("a subscription to the customs database");
     for (const junk of ["Sign up", "Follow Jane", "©", "All rights reserved"]) expect(text).not.toContain(junk);
+  });
+
+  it("keeps a short story whose container has a widget-like class", () => {
+    const brief = [
+      "Kazakhstan said on Monday it had stopped a shipment of drone engines bound for Russia.",
+      "The engines were found in a truck at the Khorgos crossing, customs officials said.",
+    ];
+    const text = textOf(
+      page(
+        `<div class="post category-social tag-share"><h1>Drone engines stopped</h1>${brief.map((p) => `<p>${p}</p>`).join("")}</div>`,
+        "Drone engines stopped",
+      ),
+    );
+    for (const p of brief) expect(text).toContain(p);
   });
 
   it("keeps section headings that link to themselves", () => {

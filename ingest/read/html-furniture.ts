@@ -46,6 +46,8 @@ export function dropPageFurniture(doc: MinimalDocument): void {
     // A widget-like name alone is not enough, since article containers get classes like
     // "share-enabled": the element must also be short or mostly links.
     if (!WIDGET.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`)) continue;
+    // the element with the headline is the article, whatever its classes ("post category-social")
+    if (el.querySelector("h1")) continue;
     const length = textLength(el);
     if (length < 300 || linkTextLength(el) > length / 2) el.remove();
   }

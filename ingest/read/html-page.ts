@@ -9,6 +9,7 @@ export interface MinimalElement extends DomNode {
   getAttribute(name: string): string | null;
   remove(): void;
   textContent: string | null;
+  querySelector(selector: string): MinimalElement | null;
   querySelectorAll(selector: string): Iterable<MinimalElement>;
 }
 export interface MinimalDocument {

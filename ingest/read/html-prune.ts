@@ -76,10 +76,22 @@ function holdsProse(el: MinimalElement): boolean {
 const words = (t: string) => t.split(" ").filter(Boolean).length;
 
 const HEADLINE_WORDS = 4;
+// the small words that names are made with too ("Bank of China", "Research and Production")
+const NAME_PARTICLES = new Set(["and", "for", "the", "von", "van", "der", "den", "del", "des", "los", "las", "und"]);
+
+/**
+ * The headline of another article, as opposed to a name: several words, some of them lower-case
+ * words that names do not use ("Iran opens a new drone factory"). A headline in Title Case is
+ * taken for a name, since a list of companies named by the story must not be lost.
+ */
+function isHeadline(text: string): boolean {
+  const ws = text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return ws.length >= HEADLINE_WORDS && ws.some((w) => /^\p{Ll}{3,}/u.test(w) && !NAME_PARTICLES.has(w));
+}
 
 function isHeadlines(list: MinimalElement): boolean {
   const links = [...list.querySelectorAll("a")].map(textOf).filter((t) => t !== "");
-  return links.length > 0 && links.reduce((n, t) => n + words(t), 0) / links.length >= HEADLINE_WORDS;
+  return links.length > 0 && links.filter(isHeadline).length * 2 >= links.length;
 }
 
 type Verdict = "keep" | "furniture" | "label";
@@ -109,7 +121,7 @@ function judge(el: MinimalElement): boolean | "label" {
   if ((tag === "UL" || tag === "OL") && links >= text.length * 0.7 && isHeadlines(el)) return true;
   if (hasBlockInside(el)) return false;
   // a short block that is all link is the headline of another article
-  if (words(text) <= 30 && words(text) >= HEADLINE_WORDS && links >= text.length * 0.8) return true;
+  if (words(text) <= 30 && links >= text.length * 0.8 && isHeadline(text)) return true;
   // a table's cells are data, whatever their words
   if (tag === "TD" || tag === "TH") return false;
   const kind = furnitureText(text);
@@ -126,9 +138,12 @@ function nextElement(el: MinimalElement): MinimalElement | null {
 
 /** Removes the furniture inside the article element that Readability returned. */
 export function pruneArticle(root: MinimalElement): void {
+  const whole = textOf(root).length;
   for (const el of [...root.querySelectorAll("*")]) {
     // Readability's article is detached from the page: "still there" means still under root
     if (!BLOCKS.has(el.tagName.toUpperCase()) || !root.contains(el)) continue;
+    // what holds most of the article is the article, whatever its class names say ("post tag-social")
+    if (textOf(el).length > whole / 2) continue;
     const verdict = isFurniture(el);
     if (verdict === "keep") continue;
     // "Related", "Trending", "More:" announce the list of links that follows them
