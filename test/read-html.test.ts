@@ -40,6 +40,20 @@ describe("HTML article text", () => {
   });
 });
 
+describe("the title", () => {
+  it("leaves out the publisher's name that the page's title ends with", () => {
+    const { article } = articleFromHtml(
+      "page",
+      `<!doctype html><html><head><title>Drone engines through Almaty – The Example Herald</title>` +
+        `<meta property="og:site_name" content="The Example Herald"></head><body><article>${paragraphs()}</article></body></html>`,
+      "page.html",
+    );
+    expect(article.title).toBe("Drone engines through Almaty");
+    expect(article.publisher).toBe("The Example Herald");
+    expect(article.text.split("\n\n")[0]).toBe("Drone engines through Almaty");
+  });
+});
+
 describe("furniture inside the article", () => {
   it("drops pictures' captions and credits", () => {
     const text = textOf(

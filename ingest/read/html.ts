@@ -22,6 +22,15 @@ function meta(doc: MinimalDocument, selectors: string[], attr = "content"): stri
   return null;
 }
 
+/** "Headline – Publisher" -> "Headline": the publisher is stored apart, and is no part of the story. */
+function withoutPublisher(title: string | null, publisher: string | null): string | null {
+  if (!title || !publisher) return title;
+  const at = title.length - publisher.length;
+  if (at <= 0 || title.slice(at).toLowerCase() !== publisher.toLowerCase()) return title;
+  const m = /\s+[-–—|:·•]\s*$/u.exec(title.slice(0, at));
+  return m ? title.slice(0, at - m[0].length).trim() || title : title;
+}
+
 const clean = (s: string | null | undefined) => {
   const v = (s ?? "").replace(/\s+/g, " ").trim();
   return v === "" ? null : v;
@@ -82,6 +91,7 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
     paragraphs = blockText(root);
   }
 
+  title = withoutPublisher(title, publisher);
   if (title && paragraphs.length > 0 && foldName(paragraphs[0]!) === foldName(title)) paragraphs.shift();
   const text = [...(title ? [title] : []), ...paragraphs].join("\n\n");
 
