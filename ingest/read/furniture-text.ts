@@ -126,10 +126,10 @@ const CREDIT_END =
   /(?:[([]\s*(?:image|photo|picture|credit|file|source|pictured)s?\s*(?:credit)?\s*:[^)\]]{1,80}[)\]]|\b(?:photo(?:graph)?\s+by|image\s+by|credit:)\s*[^.]{1,80})\s*$/i;
 // "... (NASA/JPL-Caltech/ASU)": capitalised names joined by slashes, in brackets at the end
 const SLASH_CREDIT = /\((?:\p{Lu}[\p{L}.-]*\s?)+(?:\/\s?(?:\p{Lu}[\p{L}.-]*\s?)+)+\)\s*$/u;
-// photo agencies: a short block naming one is a credit line
 // "... Kathrin Ziegler/Getty": photographer and agency after the caption
 const PHOTOGRAPHER_AGENCY =
   /[\p{L}.]+\s?\/\s?(?:getty(?: images)?|afp|reuters|ap|epa|shutterstock|bloomberg|anadolu)\b[^.]{0,40}$/iu;
+// photo agencies: a short block naming one is a credit line
 const PHOTO_AGENCY =
   /\b(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|epa(?:-efe)?|pa images?|©)/i;
 
@@ -150,7 +150,7 @@ const CONTRIBUTED =
   /\bcontributed (?:reporting|to this (?:report|story|article))\b|^write to .{1,60}\bat\b|\bmay be reached at\b/i;
 
 const DATE_WORD =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|am|pm|a\.?m|p\.?m|[a-z]{1,2}t|utc|gmt|bst|cet|cest|ist|hst|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|mst|mdt|at|on|of|the|updated|update|published|posted|original|originally|first|last|modified|created|date|time|hours?|minutes?|mins?|ago|read|reading|a|p|m)$/i;
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|am|pm|a\.?m|p\.?m|utc|gmt|bst|cet|cest|ist|hst|et|pt|ct|mt|est|edt|pst|pdt|cst|cdt|mst|mdt|at|on|of|the|updated|update|published|posted|original|originally|first|last|modified|created|date|time|hours?|minutes?|mins?|ago|read|reading|a|p|m)$/i;
 const DATE_ANCHOR =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|ago)/i;
 const DATE_HEAD = /^(?:(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|modified|created)|original)\b/i;
