@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main } from "../src/cli/main.js";
 import { cypherString } from "../src/export/cypher.js";
 import { renderCitations, renderExport, storeSubgraph, writeExport } from "../src/export/index.js";
+import { graphmlKeyIds } from "../src/export/graphml.js";
 import { parseQueryParams } from "../src/export/params.js";
 import type { KnowledgeGraph } from "../src/graph/build.js";
 import { GraphFilterSchema, type GraphFilter } from "../src/model/filter.js";
@@ -107,9 +108,13 @@ describe("GraphML", () => {
   it("declares typed keys and a directed graph, and contains no character XML 1.0 forbids", () => {
     const xml = renderExport(graph, "graphml")[0]!.content;
     expect(xml).toContain('<graph id="kg" edgedefault="directed">');
-    expect(xml).toContain('<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>');
-    expect(xml).toContain('<key id="n_claims" for="node" attr.name="claims" attr.type="int"/>');
-    expect(xml).toContain('<key id="e_negated" for="edge" attr.name="negated" attr.type="boolean"/>');
+    expect(xml).toContain('<key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>');
+    expect(xml).toContain('<key id="claims" for="node" attr.name="claims" attr.type="int"/>');
+    // the edge key of a name a node key has: another GraphML id, the same Gephi column id
+    expect(xml).toContain('<key id="Claims" for="edge" attr.name="claims" attr.type="int"/>');
+    expect(xml).toContain('<key id="negated" for="edge" attr.name="negated" attr.type="boolean"/>');
+    // Gephi's edge type: what keeps two links between the same entities apart there
+    expect(xml).toMatch(/<edge id="[^"]+" source="country:russia" target="country:china" label="TRADES_WITH">/);
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).not.toContain("<script>");
@@ -137,6 +142,13 @@ describe("GEXF", () => {
     graph.forEachEdge((edge, a) => expect(parsed.getEdgeAttribute(edge, "weight")).toBe(a.claims));
   });
 
+  it("is GEXF 1.3 with the predicate as every edge's kind (Gephi's edge type)", () => {
+    const xml = renderExport(graph, "gexf")[0]!.content;
+    expect(xml).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+    const parsed = parseGexf(MultiDirectedGraph, xml) as MultiDirectedGraph;
+    graph.forEachEdge((edge, a) => expect(parsed.getEdgeAttribute(edge, "kind")).toBe(a.predicate));
+  });
+
   it("declares confidence as double even when every value is whole", () => {
     const g = graph.copy() as KnowledgeGraph;
     g.forEachEdge((e) => g.setEdgeAttribute(e, "confidence", 1));
@@ -144,6 +156,15 @@ describe("GEXF", () => {
     expect(xml).toContain('<attribute id="confidence" title="confidence" type="double"/>');
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+});
+
+describe("GraphML key ids", () => {
+  it("are the attribute names, an edge name a node key has capitalised, and never repeat", () => {
+    const ids = graphmlKeyIds(["label", "claims"], ["label", "predicate", "claims"]);
+    expect([...ids.node.values()]).toEqual(["label", "claims"]);
+    expect([...ids.edge.values()]).toEqual(["Label", "predicate", "Claims"]);
+    expect(() => graphmlKeyIds(["claims", "Claims"], ["claims"])).toThrow(/no free key id for the attribute claims/);
   });
 });
 

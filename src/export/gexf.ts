@@ -4,12 +4,16 @@ import { EDGE_COLUMNS, listAsText, NODE_COLUMNS, type Column } from "./attribute
 import { stripXmlForbidden } from "./xml.js";
 
 /**
- * GEXF 1.2 through graphology-gexf's writer (Gephi's own format; NetworkX reads it too). The
+ * GEXF 1.3 through graphology-gexf's writer (Gephi's own format; NetworkX reads it too). The
  * writer escapes markup but not the characters XML 1.0 forbids, and it infers attribute types
  * from the values; so strings are cleaned here, lists become JSON text (its list types are not
  * read by NetworkX), and the declared types are pinned to the columns' kinds. Edge weight = the
  * number of claims, which Gephi uses for edge thickness. The writer builds the whole document as
  * one string (about 5,000 links/s here): fine for what Gephi can display, not for a million links.
+ *
+ * Every edge's `kind` (added in GEXF 1.3 for multigraphs) is its predicate: Gephi keeps at most
+ * one edge per direction between two nodes of the same kind and merges the others silently, and
+ * a link is one (subject, predicate, object), so two links between the same nodes differ in kind.
  */
 const GEXF_TYPE = { string: "string", int: "integer", double: "double", boolean: "boolean" } as const;
 
@@ -49,7 +53,7 @@ export function renderGexf(graph: KnowledgeGraph): string {
   let xml: string;
   try {
     xml = gexf.write(graph, {
-      version: "1.2",
+      version: "1.3",
       pretty: false,
       formatNode: (_key, attributes) => ({
         label: stripXmlForbidden(attributes.name),
@@ -57,6 +61,7 @@ export function renderGexf(graph: KnowledgeGraph): string {
       }),
       formatEdge: (_key, attributes) => ({
         label: attributes.predicate,
+        kind: attributes.predicate,
         weight: attributes.claims,
         attributes: formatted(EDGE_COLUMNS, attributes),
       }),

@@ -27,7 +27,9 @@
  * and the link aggregate (claims, claimIds, sources, sourceCount, articles, recipients, via,
  * firstYear, lastYear, negatedClaims, negated, contested, confidence) (+ label = predicate, and
  * GEXF weight = claims).
- *   - GraphML (own writer, standard keys only) and GEXF 1.2 (graphology-gexf): lists are JSON
+ *   - GraphML (own writer, key ids = attribute names; Gephi's edge type in <edge label>) and
+ *     GEXF 1.3 (graphology-gexf; edge kind = predicate), so that Gephi keeps parallel links
+ *     apart and names its columns after the attributes: lists are JSON
  *     arrays in string attributes (lossless; `json.loads` in NetworkX); null years are left out;
  *     characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F)
  *     are removed from plain strings (inside the JSON lists they survive as \u escapes).
