@@ -8,7 +8,14 @@ import neo4j from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
 import { cypherString } from "../src/export/cypher.js";
-import { renderCitations, renderExport, storeSubgraph, writeExport } from "../src/export/index.js";
+import {
+  exportLosses,
+  renderCitations,
+  renderExport,
+  storeSubgraph,
+  writeExport,
+  type ExportFormat,
+} from "../src/export/index.js";
 import { graphmlKeyIds } from "../src/export/graphml.js";
 import { parseQueryParams } from "../src/export/params.js";
 import type { KnowledgeGraph } from "../src/graph/build.js";
@@ -356,6 +363,34 @@ describe("citations", () => {
   });
 });
 
+describe("what a format cannot keep", () => {
+  const lossesOf = (g: KnowledgeGraph, format: ExportFormat) =>
+    exportLosses(g, format).map((l) => `${l.element} ${l.attribute} ${l.kind} ${l.count}`);
+
+  it("GraphML and GEXF: lists as text, missing years, characters XML forbids", () => {
+    const dated = graph.filterEdges((_e, a) => a.firstYear !== null).length;
+    for (const format of ["graphml", "gexf"] as const) {
+      const losses = lossesOf(graph, format);
+      expect(losses).toContain(`node aliases list-as-text ${graph.order}`);
+      expect(losses).toContain(`link sources list-as-text ${graph.size}`);
+      expect(losses).toContain(`link firstYear no-value ${graph.size - dated}`);
+      // BEL, NUL and ESC in one name; inside the JSON lists they survive as \u escapes
+      expect(losses).toContain("node name characters-removed 1");
+      expect(losses.filter((l) => l.includes("characters-removed"))).toHaveLength(1);
+    }
+  });
+
+  it("JSON keeps everything; the others leave out attributes that are not columns", () => {
+    const g = graph.copy() as KnowledgeGraph;
+    g.mergeNodeAttributes("country:china", { x: 1, y: 2 } as never);
+    expect(exportLosses(g, "json")).toEqual([]);
+    for (const format of ["csv", "cypher"] as const) {
+      expect(lossesOf(g, format)).toEqual(["node x attribute-left-out 1", "node y attribute-left-out 1"]);
+    }
+    expect(lossesOf(g, "graphml")).toContain("node x attribute-left-out 1");
+  });
+});
+
 describe("filters narrow the exported subgraph", () => {
   const edgesOf = async (f: Record<string, unknown>) => {
     const g = await storeSubgraph(path.join(dir, "store"), filter(f));
@@ -428,6 +463,11 @@ describe("kg export (CLI)", () => {
       cites,
     );
     expect(errors.join("\n")).toContain("exported 2 entities and 2 links");
+    // what GraphML could not keep is said, not left for the analyst to find
+    expect(errors).toContain(
+      "kg: graphml: lists written as JSON text (json.loads or JSON.parse gives them back): " +
+        "aliases on 2 entities; claimIds, sources, articles, recipients, via on 2 links",
+    );
     expect(code).toBe(0);
     const parsed = parseGraphml(MultiDirectedGraph, await fs.readFile(out, "utf8")) as MultiDirectedGraph;
     expect(parsed.nodes().sort()).toEqual(["country:china", "country:russia"]);

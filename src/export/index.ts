@@ -11,6 +11,7 @@
  *   renderExportStreams(graph, format, options?): ExportStream[]  the same, chunk by chunk (large graphs)
  *   writeExport(graph, format, outPath, options?): Promise<string[]>  atomic writes, returns paths
  *       csv: outPath is a folder (nodes.csv, relationships.csv, import.txt); others: a file
+ *   exportLosses(graph, format): ExportLoss[]                     what the format cannot keep as the graph holds it
  *   renderCitations(graph, storeData): string                     CSV of the evidence of every link
  *   citationRows(graph, storeData): CitationRow[]                 the same rows, as objects
  *   storeSubgraph(dir, filter): Promise<KnowledgeGraph>           the store's graph narrowed by a GraphFilter
@@ -46,6 +47,7 @@
 export { EXPORT_FORMATS, ExportFormatSchema, type ExportFormat, type ExportFile, type ExportStream } from "./types.js";
 export type { ExportOptions } from "./types.js";
 export { renderExport, renderExportStreams, writeExport } from "./render.js";
+export { exportLosses, type ExportLoss, type LossKind } from "./losses.js";
 export { renderCitations, citationRows, type CitationRow, type CitationData } from "./citations.js";
 export { storeSubgraph } from "./store-source.js";
 export { neo4jSubgraph, neo4jCitationData, type Neo4jSubgraph, type Neo4jSubgraphOptions } from "./neo4j-source.js";
