@@ -1,21 +1,21 @@
 /**
  * Gephi's own reading of graph files, for the interop tests: resolves Gephi Toolkit (one
- * self-contained jar from Maven Central, cached in the local Maven repository, never in the
- * project) and runs GephiRead.java with it.
+ * self-contained jar from Maven Central, cached in ~/.m2 by Maven and copied into the
+ * git-ignored .kg-gephi/, as the Neo4j launcher does with its jars) and runs GephiRead.java
+ * with it.
  *
  *   tsx tools/gephi/gephi.ts resolve
  *   tsx tools/gephi/gephi.ts read FILE...
  *
- * KG_GEPHI_TOOLKIT_JAR names a jar to use instead (e.g. with a Maven repository elsewhere than
- * ~/.m2/repository).
+ * KG_GEPHI_HOME (default .kg-gephi in the project) is where the jar is kept.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import os from "node:os";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const toolDir = path.dirname(fileURLToPath(import.meta.url));
+const projectDir = path.resolve(toolDir, "../..");
 
 export const GEPHI_TOOLKIT = { group: "org.gephi", artifact: "gephi-toolkit", version: "0.10.1", classifier: "all" };
 
@@ -42,42 +42,33 @@ export interface GephiReading {
   issues: Array<{ level: string; message: string }>;
 }
 
-function defaultJar(): string {
-  const { group, artifact, version, classifier } = GEPHI_TOOLKIT;
-  return path.join(
-    os.homedir(),
-    ".m2",
-    "repository",
-    ...group.split("."),
-    artifact,
-    version,
-    `${artifact}-${version}-${classifier}.jar`,
-  );
-}
-
-/** The toolkit jar's path; downloads it (about 80 MB, first run only) when it is not there yet. */
+/** The toolkit jar's path; fetches it (about 80 MB, first run only) when it is not there yet. */
 export function resolveGephiToolkit(env: NodeJS.ProcessEnv = process.env): string {
-  const jar = env.KG_GEPHI_TOOLKIT_JAR || defaultJar();
-  if (existsSync(jar)) return jar;
-  if (env.KG_GEPHI_TOOLKIT_JAR) throw new Error(`KG_GEPHI_TOOLKIT_JAR=${jar}: no such file`);
   const { group, artifact, version, classifier } = GEPHI_TOOLKIT;
+  const home = path.resolve(env.KG_GEPHI_HOME || path.join(projectDir, ".kg-gephi"));
+  const name = `${artifact}-${version}-${classifier}.jar`;
+  const jar = path.join(home, name);
+  if (existsSync(jar)) return jar;
   console.error(`gephi: resolving ${group}:${artifact}:${version}:${classifier} from Maven Central (first run only)…`);
+  // copied into a temporary folder and renamed, so that an interrupted copy is never taken for the jar
+  const tmp = `${home}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
   // the "all" jar bundles every dependency: nothing transitive to fetch
   const mvn = spawnSync(
     "mvn",
     [
       "-q",
       "-B",
-      "dependency:get",
+      "dependency:copy",
       `-Dartifact=${group}:${artifact}:${version}:jar:${classifier}`,
-      "-Dtransitive=false",
+      `-DoutputDirectory=${tmp}`,
     ],
     { stdio: "inherit" },
   );
-  if (mvn.status !== 0)
+  if (mvn.status !== 0 || !existsSync(path.join(tmp, name)))
     throw new Error(`mvn failed (exit ${mvn.status}); is Maven installed and Maven Central reachable?`);
-  if (!existsSync(jar))
-    throw new Error(`Maven resolved the toolkit, but not into ${jar}; set KG_GEPHI_TOOLKIT_JAR to the jar`);
+  rmSync(home, { recursive: true, force: true });
+  renameSync(tmp, home);
   return jar;
 }
 
