@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests run in parallel; tests that talk to the one real Neo4j
-// (`*.neo4j.test.ts`) run one file at a time so that they never see each other's data.
+// Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`)
+// run one file at a time so that they never see each other's data; interop tests
+// (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
+// setup fetches first; browser tests drive a headless Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +11,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["**/*.neo4j.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.neo4j.test.ts", "**/*.browser.test.ts", "**/*.interop.test.ts", "**/node_modules/**"],
           testTimeout: 60_000,
         },
       },
@@ -19,6 +21,15 @@ export default defineConfig({
           include: ["test/**/*.neo4j.test.ts"],
           globalSetup: ["test/setup/neo4j.ts"],
           fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: "interop",
+          include: ["test/**/*.interop.test.ts"],
+          globalSetup: ["test/setup/interop.ts"],
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },
