@@ -204,4 +204,5 @@ export const CLAIMS: Claim[] = [
 export const STORE_DATA: StoreData = { articles: ARTICLES, entities: ENTITIES, claims: CLAIMS };
 
 /** The links the fixture makes: 9 entities take part in 7 links built from 8 claims. */
-export const EXPECTED = { nodes: 9, links: 7, claims: 8, articles: 3 } as const;
+/** 7 relation links and the supply flow China → Russia; 11 entities, CSIS and the SZRU only as sources */
+export const EXPECTED = { nodes: 9, links: 8, claims: 8, articles: 3, entities: 11 } as const;

@@ -110,6 +110,7 @@ describe("GET /api/health and /api/graph", () => {
       ok: true,
       backend: "store",
       articles: EXPECTED.articles,
+      entities: EXPECTED.entities,
       claims: EXPECTED.claims,
       neo4j: false,
     });
@@ -119,9 +120,10 @@ describe("GET /api/health and /api/graph", () => {
     const g = GraphResponseSchema.parse(await json("/api/graph"));
     expect(g.nodes).toHaveLength(EXPECTED.nodes);
     expect(g.links).toHaveLength(EXPECTED.links);
-    expect(g.meta).toEqual({ backend: "store", articles: 3, claims: 8, neo4j: false });
+    expect(g.meta).toEqual({ backend: "store", articles: 3, entities: 11, claims: 8, neo4j: false });
     const china = g.nodes.find((n) => n.id === CHINA.id)!;
-    expect(china).toMatchObject({ name: "China", type: "Country", degree: 5, claims: 6 });
+    // five supply and relation links, and the flow to Russia
+    expect(china).toMatchObject({ name: "China", type: "Country", degree: 6, claims: 6 });
     expect(china.aliases).toContain("Zhōngguó");
     // CSIS is only a source: it is no node, but it is in the link's provenance
     expect(g.nodes.some((n) => n.id === CSIS.id)).toBe(false);
@@ -135,11 +137,13 @@ describe("GET /api/health and /api/graph", () => {
   it.each([
     ["predicates=ATTACKS", [RUSSIA.id, UKRAINE.id], 1],
     ["hideNegated=true", null, EXPECTED.links - 1],
-    ["minSources=2", [CHINA.id, MACHINE_TOOLS.id], 1],
-    ["fromYear=2025", null, 3],
-    ["fromYear=2024&toYear=2024", null, 3],
-    ["types=Country", [RUSSIA.id, UKRAINE.id], 1],
-    ["sources=csis", null, 4],
+    ["minSources=2", [CHINA.id, MACHINE_TOOLS.id, RUSSIA.id], 2],
+    ["fromYear=2025", null, 4],
+    ["fromYear=2024&toYear=2024", null, 4],
+    ["types=Country", [CHINA.id, RUSSIA.id, UKRAINE.id], 2],
+    ["types=country", [CHINA.id, RUSSIA.id, UKRAINE.id], 2],
+    ["predicates=supplies_to", [CHINA.id, RUSSIA.id], 1],
+    ["sources=csis", null, 5],
     ["focus=Iskander%20missiles&hops=1", [ISKANDER.id, PERCHLORATE.id], 1],
     ["focus=iskander-m&hops=2", [CHINA.id, ISKANDER.id, PERCHLORATE.id], 2],
     ["focus=country:china&hops=1&predicates=SUPPLIES&hideNegated=1", null, 4],
@@ -154,7 +158,8 @@ describe("GET /api/health and /api/graph", () => {
   it.each([
     ["hops=eleven", "hops"],
     ["hops=11", "hops"],
-    ["predicates=supplies", "predicates"],
+    ["predicates=supplies!", "predicates"],
+    ["hops=2", "hops"],
     ["fromYear=2025&toYear=2020", "fromYear"],
     ["minSources=-1", "minSources"],
     ["hop=2", "hop"],
@@ -176,9 +181,9 @@ describe("the fast filtered response", () => {
     "hideNegated=1&fromYear=2025",
     "sources=CSIS",
   ])("equals filterGraph's for %s", (query) => {
-    const graph = buildGraph(STORE_DATA.entities, STORE_DATA.claims);
+    const graph = buildGraph(STORE_DATA.entities, STORE_DATA.claims, STORE_DATA.articles);
     const filter = GraphFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
-    const m = { backend: "store" as const, articles: 3, claims: 8, neo4j: false };
+    const m = { backend: "store" as const, articles: 3, entities: 8, claims: 8, neo4j: false };
     const sorted = (g: GraphResponse) => ({
       nodes: [...g.nodes].sort((a, b) => a.id.localeCompare(b.id)),
       links: [...g.links].sort((a, b) => a.id.localeCompare(b.id)),
@@ -295,7 +300,8 @@ describe("GET /api/neighbors/:id", () => {
     expect(two.nodes).toHaveLength(3);
     const filtered = GraphResponseSchema.parse(await json(`/api/neighbors/${CHINA.id}?hideNegated=true`));
     expect(filtered.nodes.map((n) => n.id)).not.toContain(LETHAL_WEAPONS.id);
-    expect(filtered.nodes).toHaveLength(5);
+    // four items and Russia, whom China supplies
+    expect(filtered.nodes).toHaveLength(6);
   });
 
   it("returns an entity without links alone, 404 for unknown ids, 400 for focus", async () => {
@@ -458,7 +464,11 @@ describe("store changes and empty stores", () => {
     const other = await startServer({ dataDir: path.join(tmp, "nothing"), viewerDir, port: 0, neo4j: null });
     try {
       const g = GraphResponseSchema.parse(await (await fetch(new URL("/api/graph", other.url))).json());
-      expect(g).toEqual({ nodes: [], links: [], meta: { backend: "store", articles: 0, claims: 0, neo4j: false } });
+      expect(g).toEqual({
+        nodes: [],
+        links: [],
+        meta: { backend: "store", articles: 0, entities: 0, claims: 0, neo4j: false },
+      });
       const s = await fetch(new URL("/api/search?q=china", other.url));
       expect(await s.json()).toEqual({ results: [] });
     } finally {
@@ -472,7 +482,8 @@ describe("store changes and empty stores", () => {
     const other = await startServer({ dataDir: dir, viewerDir, port: 0, neo4j: null, log: () => undefined });
     try {
       const before = GraphResponseSchema.parse(await (await fetch(new URL("/api/graph", other.url))).json());
-      expect(before.links).toHaveLength(1);
+      // the supply link and its flow to Russia
+      expect(before.links).toHaveLength(2);
       await writeStore(dir, STORE_DATA);
       const after = GraphResponseSchema.parse(await (await fetch(new URL("/api/graph", other.url))).json());
       expect(after.links).toHaveLength(EXPECTED.links);
@@ -572,7 +583,7 @@ describe("start-up failures", () => {
     try {
       await fs.writeFile(path.join(dir, "claims.jsonl"), "{not json\n");
       await fs.writeFile(path.join(dir, "store.json"), JSON.stringify({ format: 1, touched: true }));
-      const g = GraphResponseSchema.parse(await (await fetch(new URL("/api/graph?hops=1", other.url))).json());
+      const g = GraphResponseSchema.parse(await (await fetch(new URL("/api/graph?minSources=0", other.url))).json());
       expect(g.links).toHaveLength(EXPECTED.links);
       expect(seen.join("\n")).toMatch(/still serving the previous version: .*claims\.jsonl:1/);
     } finally {

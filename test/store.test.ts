@@ -84,10 +84,14 @@ describe("embedded store", () => {
     expect(data.articles.map((a) => a.id)).toEqual(["a1"]);
     expect(data.claims).toHaveLength(1);
     const graph = await readGraph(dir);
-    expect(graph.order).toBe(2);
-    expect(graph.size).toBe(1);
-    const edge = graph.edges()[0]!;
-    expect(graph.getEdgeAttributes(edge)).toMatchObject({ predicate: "SUPPLIES", sources: ["CSIS"], firstYear: 2024 });
+    // China, the item and the recipient; the supply link and the flow China → Russia
+    expect(graph.order).toBe(3);
+    expect(graph.size).toBe(2);
+    const [edge] = graph.outEdges("country:china", "item:ammonium-perchlorate");
+    expect(graph.getEdgeAttributes(edge!)).toMatchObject({ predicate: "SUPPLIES", sources: ["CSIS"], firstYear: 2024 });
+    const [flow] = graph.inEdges("country:russia");
+    expect(graph.source(flow!)).toBe("country:china");
+    expect(graph.getEdgeAttributes(flow!)).toMatchObject({ predicate: "SUPPLIES_TO", items: ["ammonium perchlorate"] });
     expect(graph.getNodeAttributes("country:china")).toMatchObject({ name: "China", aliases: ["Beijing"] });
   });
 

@@ -24,13 +24,18 @@ import { e2eStoreData } from "./viewer-e2e-store.js";
 /** The viewer's graph built from what GET /api/graph would send for the e2e store. */
 function fixture() {
   const data = e2eStoreData();
-  const kg = buildGraph(data.entities, data.claims);
+  const kg = buildGraph(data.entities, data.claims, data.articles);
   const nodes = kg.mapNodes((id, a) => ({ id, ...a, degree: kg.degree(id) }));
   const links = graphLinks(kg);
   return { kg, graph: buildViewerGraph(nodes, links) };
 }
 
-const filter = (f: Partial<ViewFilter>): ViewFilter => ({ minSources: 0, hideNegated: false, ...f });
+const filter = (f: Partial<ViewFilter>): ViewFilter => ({
+  minSources: 0,
+  hideNegated: false,
+  hideContested: false,
+  ...f,
+});
 
 describe("viewer visibility", () => {
   const { kg, graph } = fixture();

@@ -13,6 +13,7 @@ describe("viewer URL state", () => {
         toYear: 2024,
         minSources: 2,
         hideNegated: true,
+        hideContested: false,
       },
       selection: { kind: "link", id: "l_0123456789abcdef" },
       focus: "country:china",
@@ -51,7 +52,13 @@ describe("viewer URL state", () => {
   });
 
   it("filter parameters use GraphFilter's names, so /api/export understands them", () => {
-    const p = filterToParams({ predicates: ["SUPPLIES"], minSources: 3, hideNegated: true, fromYear: 2020 });
+    const p = filterToParams({
+      predicates: ["SUPPLIES"],
+      minSources: 3,
+      hideNegated: true,
+      hideContested: false,
+      fromYear: 2020,
+    });
     expect(Object.fromEntries(p)).toEqual({
       predicates: "SUPPLIES",
       minSources: "3",

@@ -1,4 +1,5 @@
 import type { GraphResponse } from "../../src/model/api.js";
+import { emptyLinkAggregate } from "../../src/model/link.js";
 import { DEFAULT_ENTITY_TYPES, DEFAULT_RELATION_TYPES } from "../../src/model/vocabulary.js";
 import { seededRandom } from "../gen/random.js";
 
@@ -19,7 +20,7 @@ export function generateGraph(nodes: number, linksPerNode = 5, seed = 42): Graph
   const out: GraphResponse = {
     nodes: [],
     links: [],
-    meta: { backend: "store", articles: nodes, claims: nodes * linksPerNode, neo4j: false },
+    meta: { backend: "store", articles: nodes, entities: nodes, claims: nodes * linksPerNode, neo4j: false },
   };
   const degree = new Array<number>(nodes).fill(0);
   const ids: string[] = [];
@@ -42,6 +43,7 @@ export function generateGraph(nodes: number, linksPerNode = 5, seed = 42): Graph
       const negatedClaims = rand() < 0.03 ? claims : rand() < 0.03 ? 1 : 0;
       const year = 2015 + Math.floor(rand() * 11);
       out.links.push({
+        ...emptyLinkAggregate(),
         id: `l_${hex16(k++)}`,
         source: ids[i]!,
         target: ids[t]!,

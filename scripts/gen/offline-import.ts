@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
+import { aggregateFlows } from "../../src/model/flow.js";
 import { aggregateLinks } from "../../src/model/link.js";
+import { articleFactsOf } from "../../src/model/sources.js";
 import type { Vocabulary } from "../../src/model/vocabulary.js";
-import { entityLabel, relationshipType } from "../../src/neo4j/identifiers.js";
+import { entityLabel, graphRelationshipType } from "../../src/neo4j/identifiers.js";
 import {
   articleRow,
   CLAIM_PROPERTY_KEYS,
@@ -117,8 +119,11 @@ export function writeImportCsv(data: StoreData, vocabulary: Vocabulary, dir: str
   }
   articles.close();
 
-  const rows = data.claims.map(claimRow);
-  const claimHeader = CLAIM_PROPERTY_KEYS.map((k) =>
+  const facts = articleFactsOf(data.articles);
+  const rows = data.claims.map((c) => claimRow(c, facts(c.doc)?.date ?? null));
+  // the flows are written below, as kg load leaves them: no claim is pending
+  const claimKeys = CLAIM_PROPERTY_KEYS.filter((k) => k !== "flowPending");
+  const claimHeader = claimKeys.map((k) =>
     k === "id"
       ? "id:ID(Claim)"
       : `${k}:${typeOf(
@@ -135,7 +140,7 @@ export function writeImportCsv(data: StoreData, vocabulary: Vocabulary, dir: str
   ]);
   const statedIn = new CsvFile(file("stated-in.csv"), [":START_ID(Claim)", ":END_ID(Article)", ":TYPE"]);
   for (const r of rows) {
-    claims.line(CLAIM_PROPERTY_KEYS.map((k) => csvValue(r.props[k])));
+    claims.line(claimKeys.map((k) => csvValue(r.props[k])));
     const id = csvValue(r.id);
     roles.line([id, csvValue(r.subjectId), "SUBJECT", ""]);
     roles.line([id, csvValue(r.objectId), "OBJECT", ""]);
@@ -148,7 +153,7 @@ export function writeImportCsv(data: StoreData, vocabulary: Vocabulary, dir: str
   roles.close();
   statedIn.close();
 
-  const links = aggregateLinks(data.claims);
+  const links = [...aggregateLinks(data.claims, facts), ...aggregateFlows(data.claims, facts)];
   const linkRows = links.map(linkProps);
   const linkKeys = LINK_PROPERTY_KEYS.filter((k) => k !== "dirty");
   const linkFile = new CsvFile(file("links.csv"), [
@@ -159,7 +164,7 @@ export function writeImportCsv(data: StoreData, vocabulary: Vocabulary, dir: str
   ]);
   links.forEach((l, i) => {
     const p = linkRows[i]!;
-    relationshipType(l.predicate, vocabulary);
+    graphRelationshipType(l.predicate, vocabulary);
     linkFile.line([csvValue(l.source), csvValue(l.target), l.predicate, ...linkKeys.map((k) => csvValue(p[k]))]);
   });
   linkFile.close();

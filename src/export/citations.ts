@@ -1,19 +1,28 @@
 import type { KnowledgeGraph } from "../graph/build.js";
+import { eventTime, reportTime } from "../model/time.js";
+import { FLOW_RELATION } from "../model/vocabulary.js";
 import { csvRecord } from "./csv.js";
 
 /**
  * The evidence behind every exported link, one row per claim, ready for a report's footnotes:
  * which link, which sentence, who said it, in which article. Negated and hedged claims are
- * marked, since a footnote citing a denial as support would be a wrong supply link.
+ * marked, since a footnote citing a denial as support would be a wrong supply link. `time` is
+ * the event time the sentence states (empty when it states none); `reportedOn` the article's date.
  */
 export interface CitationClaim {
   id: string;
   doc: string;
+  predicate?: string | undefined;
+  object?: string | undefined;
   evidence: { quote: string };
+  recipient?: string | undefined;
+  via?: string[] | undefined;
+  amount?: { text: string } | undefined;
   attributedTo?: string[] | undefined;
   negated?: boolean | undefined;
   hedged?: boolean | undefined;
   time?: string | undefined;
+  timeInferred?: boolean | undefined;
 }
 
 export interface CitationArticle {
@@ -36,11 +45,20 @@ export interface CitationRow {
   subject: string;
   object: string;
   claim: string;
+  /** what the claim says is supplied (supply claims) */
+  item: string | null;
+  recipient: string | null;
+  /** intermediaries joined with "; " */
+  via: string | null;
+  amount: string | null;
   /** null when the claim is not in the data (the row still names it) */
   quote: string | null;
   negated: boolean | null;
   hedged: boolean | null;
+  /** the event time the sentence states */
   time: string | null;
+  /** the article's date: when it was reported */
+  reportedOn: string | null;
   /** attributions joined with "; " */
   source: string;
   article: string | null;
@@ -56,10 +74,15 @@ export const CITATION_COLUMNS = [
   "subject",
   "object",
   "claim",
+  "item",
+  "recipient",
+  "via",
+  "amount",
   "quote",
   "negated",
   "hedged",
   "time",
+  "reportedOn",
   "source",
   "article",
   "title",
@@ -86,10 +109,15 @@ export function citationRows(graph: KnowledgeGraph, data: CitationData): Citatio
         subject,
         object,
         claim: claimId,
+        item: c?.predicate === FLOW_RELATION ? (c.object ?? null) : null,
+        recipient: c?.recipient ?? null,
+        via: c?.via && c.via.length > 0 ? c.via.join("; ") : null,
+        amount: c?.amount?.text ?? null,
         quote: c?.evidence.quote ?? null,
         negated: c ? (c.negated ?? false) : null,
         hedged: c ? (c.hedged ?? false) : null,
-        time: c?.time ?? null,
+        time: c ? (eventTime(c) ?? null) : null,
+        reportedOn: c ? (reportTime(c, a?.date) ?? null) : null,
         source: (c?.attributedTo ?? []).join("; "),
         article: c?.doc ?? null,
         title: a?.title ?? null,

@@ -2,8 +2,9 @@ import { MultiDirectedGraph } from "graphology";
 import type { Driver } from "neo4j-driver";
 import type { KnowledgeGraph, LinkEdgeAttributes } from "../graph/build.js";
 import { linkId } from "../model/link.js";
-import { DEFAULT_VOCABULARY, type Vocabulary } from "../model/vocabulary.js";
+import { DEFAULT_VOCABULARY, isGraphPredicate, type Vocabulary } from "../model/vocabulary.js";
 import { runQuery, type QueryLink } from "../neo4j/query.js";
+import { linkAggregateFromProperties } from "../neo4j/rows.js";
 import type { CitationArticle, CitationClaim, CitationData } from "./citations.js";
 
 /**
@@ -32,28 +33,10 @@ export interface Neo4jSubgraph {
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-const int = (v: unknown): number | null => (typeof v === "number" && Number.isSafeInteger(v) ? v : null);
 
 function edgeAttributes(l: QueryLink): LinkEdgeAttributes {
-  const claimIds = strings(l.claimIds);
-  const negatedClaims = int(l.negatedClaims) ?? 0;
-  const claims = int(l.claims) ?? claimIds.length;
-  return {
-    predicate: l.predicate,
-    claims,
-    claimIds,
-    sources: strings(l.sources),
-    sourceCount: int(l.sourceCount) ?? 0,
-    articles: strings(l.articles),
-    recipients: strings(l.recipients),
-    via: strings(l.via),
-    firstYear: int(l.firstYear),
-    lastYear: int(l.lastYear),
-    negatedClaims,
-    negated: typeof l.negated === "boolean" ? l.negated : false,
-    contested: typeof l.contested === "boolean" ? l.contested : false,
-    confidence: typeof l.confidence === "number" ? l.confidence : 0,
-  };
+  const { id: _id, source: _s, target: _t, predicate, ...properties } = l;
+  return { predicate, ...linkAggregateFromProperties(properties) };
 }
 
 export async function neo4jSubgraph(
@@ -81,7 +64,7 @@ export async function neo4jSubgraph(
   }
   let skippedRelationships = 0;
   for (const l of result.links) {
-    if (!vocabulary.relationTypes.has(l.predicate) || !graph.hasNode(l.source) || !graph.hasNode(l.target)) {
+    if (!isGraphPredicate(l.predicate, vocabulary) || !graph.hasNode(l.source) || !graph.hasNode(l.target)) {
       skippedRelationships++;
       continue;
     }
@@ -95,7 +78,7 @@ export async function neo4jSubgraph(
 
 /**
  * The claims behind the graph's links and their articles, read from Neo4j's claim layer as
- * `kg load` writes it: (:Claim {id, doc, quote, attributedTo, negated, hedged, time})
+ * `kg load` writes it: (:Claim {id, doc, quote, recipient, via, amount, attributedTo, negated, hedged, time, ...})
  * -[:STATED_IN]->(:Article {id, title, publisher, date, url}).
  */
 export async function neo4jCitationData(
@@ -116,7 +99,8 @@ export async function neo4jCitationData(
           `UNWIND $ids AS cid
            MATCH (c:Claim {id: cid})
            OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)
-           RETURN c {.id, .doc, .quote, .attributedTo, .negated, .hedged, .time} AS claim,
+           RETURN c {.id, .doc, .predicate, .object, .quote, .recipient, .via, .amount, .attributedTo, .negated, .hedged,
+                     .time, .timeInferred} AS claim,
                   a {.id, .title, .publisher, .date, .url} AS article`,
           { ids: [...ids] },
         );
@@ -126,14 +110,21 @@ export async function neo4jCitationData(
           const doc = typeof c["doc"] === "string" ? c["doc"] : typeof a?.["id"] === "string" ? a["id"] : "";
           // a claim without its quote cannot be cited: left out, so the export reports it missing
           if (typeof c["quote"] !== "string") continue;
+          const text = (k: string) => (typeof c[k] === "string" ? (c[k] as string) : undefined);
           claims.push({
             id: String(c["id"]),
             doc,
+            predicate: text("predicate"),
+            object: text("object"),
             evidence: { quote: c["quote"] },
+            recipient: text("recipient"),
+            via: Array.isArray(c["via"]) ? strings(c["via"]) : undefined,
+            amount: typeof c["amount"] === "string" ? { text: c["amount"] } : undefined,
             attributedTo: strings(c["attributedTo"]),
             negated: c["negated"] === true,
             hedged: c["hedged"] === true,
-            time: typeof c["time"] === "string" ? c["time"] : undefined,
+            time: text("time"),
+            timeInferred: c["timeInferred"] === true,
           });
           if (a && doc) {
             const text = (k: string) =>

@@ -1,4 +1,4 @@
-import { EntityTypeSchema, PredicateNameSchema, type Vocabulary } from "../model/vocabulary.js";
+import { EntityTypeSchema, isGraphPredicate, PredicateNameSchema, type Vocabulary } from "../model/vocabulary.js";
 
 /**
  * Labels and relationship types are written into CSV headers and Cypher text, where no parameter
@@ -16,7 +16,7 @@ export function checkLabel(type: string, vocabulary: Vocabulary, node: string): 
 }
 
 export function checkRelationshipType(predicate: string, vocabulary: Vocabulary, edge: string): string {
-  if (!PredicateNameSchema.safeParse(predicate).success || !vocabulary.relationTypes.has(predicate)) {
+  if (!PredicateNameSchema.safeParse(predicate).success || !isGraphPredicate(predicate, vocabulary)) {
     throw new Error(
       `link ${JSON.stringify(edge)}: relation type ${JSON.stringify(predicate)} is not in the vocabulary ` +
         `(configure it in kg.config.json relationTypes)`,

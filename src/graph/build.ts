@@ -1,14 +1,17 @@
 import { MultiDirectedGraph } from "graphology";
+import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Entity } from "../model/entity.js";
+import { aggregateFlows } from "../model/flow.js";
 import { aggregateLinks, type Link } from "../model/link.js";
+import { articleFactsOf } from "../model/sources.js";
 
 /** Node attributes of the knowledge graph (the entity plus how much is said about it). */
 export interface EntityNodeAttributes {
   type: string;
   name: string;
   aliases: string[];
-  /** claims in which the entity is subject or object */
+  /** claims naming the entity in any role: subject, object, recipient, intermediary, source */
   claims: number;
 }
 
@@ -17,22 +20,32 @@ export type LinkEdgeAttributes = Omit<Link, "id" | "source" | "target">;
 
 export type KnowledgeGraph = MultiDirectedGraph<EntityNodeAttributes, LinkEdgeAttributes>;
 
+/** Entities a claim names, each once: subject, object, recipient, intermediaries, sources. */
+export function claimEntityIds(c: Claim): Set<string> {
+  const ids = new Set([c.subjectId, c.objectId]);
+  if (c.recipientId) ids.add(c.recipientId);
+  for (const id of c.viaIds ?? []) ids.add(id);
+  for (const id of c.attributedToIds ?? []) ids.add(id);
+  return ids;
+}
+
 /**
- * One node per entity that takes part in a claim, one edge per (subject, predicate, object)
- * link keyed by its link id. Entities only named as source, recipient or intermediary are
- * nodes too, so that filters by recipient or via can show them.
+ * One node per entity at an end of a link, and one edge per link keyed by its link id: relation
+ * links (subject, predicate, object), supply flows (supplier → recipient) and route legs
+ * (src/model/flow.ts). Entities only ever named as sources are in the store, not in the graph
+ * (docs/model.md, "Counts").
  */
-export function buildGraph(entities: Iterable<Entity>, claims: Iterable<Claim>): KnowledgeGraph {
+export function buildGraph(
+  entities: Iterable<Entity>,
+  claims: Iterable<Claim>,
+  articles: Iterable<Pick<Article, "id" | "publisher" | "date">>,
+): KnowledgeGraph {
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   const byId = new Map<string, Entity>();
   for (const e of entities) byId.set(e.id, e);
   const claimList = [...claims];
   const counts = new Map<string, number>();
-  const bump = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
-  for (const c of claimList) {
-    bump(c.subjectId);
-    if (c.objectId !== c.subjectId) bump(c.objectId);
-  }
+  for (const c of claimList) for (const id of claimEntityIds(c)) counts.set(id, (counts.get(id) ?? 0) + 1);
   const addNode = (id: string) => {
     if (graph.hasNode(id)) return;
     const e = byId.get(id);
@@ -44,7 +57,8 @@ export function buildGraph(entities: Iterable<Entity>, claims: Iterable<Claim>):
       claims: counts.get(id) ?? 0,
     });
   };
-  for (const link of aggregateLinks(claimList)) {
+  const facts = articleFactsOf(articles);
+  for (const link of [...aggregateLinks(claimList, facts), ...aggregateFlows(claimList, facts)]) {
     addNode(link.source);
     addNode(link.target);
     const { id, source, target, ...attributes } = link;

@@ -1,5 +1,5 @@
-import type { GraphFilter } from "../model/filter.js";
-import { linkPasses } from "../model/filter.js";
+import { compileLinkFilter, compileTypeFilter, type FilterNames, type GraphFilter } from "../model/filter.js";
+import { filterNamesOf, type NamedEntity } from "../model/filter-names.js";
 import { foldName } from "../model/names.js";
 import type { EntityNodeAttributes, KnowledgeGraph } from "./build.js";
 
@@ -20,16 +20,35 @@ export class UnknownFocusError extends Error {
 }
 
 /**
+ * What filter values stand for in this graph: its nodes' names and aliases, plus `more` entities
+ * (the store's, which include entities named only as sources: "OFAC" is an alias of the Office
+ * of Foreign Assets Control), and where suppliers are located.
+ */
+export function graphFilterNames(graph: KnowledgeGraph, more: Iterable<NamedEntity> = []): FilterNames {
+  const entities: NamedEntity[] = graph.mapNodes((id, a) => ({ id, type: a.type, name: a.name, aliases: a.aliases }));
+  for (const e of more) if (!graph.hasNode(e.id)) entities.push(e);
+  return filterNamesOf(
+    entities,
+    graph.mapEdges((_e, a, source, target) => ({ source, target, predicate: a.predicate, negated: a.negated })),
+  );
+}
+
+/**
  * The subgraph that passes the filters: links filtered first, then entity types, then the
  * neighbourhood of the focus within `hops` (over the links that passed, in either direction).
  */
-export function filterGraph(graph: KnowledgeGraph, filter: GraphFilter): KnowledgeGraph {
+export function filterGraph(
+  graph: KnowledgeGraph,
+  filter: GraphFilter,
+  names: FilterNames = graphFilterNames(graph),
+): KnowledgeGraph {
   const out = graph.nullCopy() as KnowledgeGraph;
-  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
-  const keepNode = (id: string) => !types || types.has(graph.getNodeAttribute(id, "type"));
+  const typeOk = compileTypeFilter(filter);
+  const passes = compileLinkFilter(filter, names);
+  const keepNode = (id: string) => !typeOk || typeOk(graph.getNodeAttribute(id, "type"));
   graph.forEachEdge((id, attributes, source, target) => {
     if (!keepNode(source) || !keepNode(target)) return;
-    if (!linkPasses({ id, source, target, ...attributes }, filter)) return;
+    if (!passes({ id, source, target, ...attributes })) return;
     if (!out.hasNode(source)) out.addNode(source, graph.getNodeAttributes(source));
     if (!out.hasNode(target)) out.addNode(target, graph.getNodeAttributes(target));
     out.addDirectedEdgeWithKey(id, source, target, attributes);

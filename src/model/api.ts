@@ -23,6 +23,8 @@ export const GraphResponseSchema = z.object({
   meta: z.object({
     backend: z.enum(["store", "neo4j"]),
     articles: z.number().int().nonnegative(),
+    /** every entity the backend knows, sources included (COUNT_DEFINITIONS.entities) */
+    entities: z.number().int().nonnegative(),
     claims: z.number().int().nonnegative(),
     /** true when Neo4j is connected: expand and Cypher are available */
     neo4j: z.boolean(),
@@ -52,6 +54,23 @@ export const EvidenceResponseSchema = z.object({
 });
 export type EvidenceResponse = z.infer<typeof EvidenceResponseSchema>;
 
+/** A sentence found by the search: the claim stating it, and the links it is evidence for. */
+export const SentenceHitSchema = z.object({
+  claim: z.string(),
+  doc: z.string(),
+  quote: z.string(),
+  subject: z.string(),
+  predicate: z.string(),
+  object: z.string(),
+  recipient: z.string().optional(),
+  negated: z.boolean(),
+  /** the relation link (subject, predicate, object) */
+  linkId: z.string(),
+  /** the supply flow (supplier → recipient), when the claim makes one */
+  flowId: z.string().optional(),
+});
+export type SentenceHit = z.infer<typeof SentenceHitSchema>;
+
 export const SearchResponseSchema = z.object({
   results: z.array(
     z.object({
@@ -63,8 +82,25 @@ export const SearchResponseSchema = z.object({
       matched: z.string().optional(),
     }),
   ),
+  /** sentences containing the query (claims' evidence), when asked for with sentences=N */
+  sentences: z.array(SentenceHitSchema).optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+/** POST /api/claims: claims by id (the viewer's claims table), with their articles. */
+export const ClaimsRequestSchema = z
+  .object({
+    ids: z.array(z.string().regex(/^c_[0-9a-f]{16}$/, "claim id must be c_ + 16 hex digits")).max(5000),
+  })
+  .strict();
+export type ClaimsRequest = z.infer<typeof ClaimsRequestSchema>;
+
+export const ClaimsResponseSchema = z.object({
+  claims: z.array(ClaimWithArticleSchema),
+  /** ids asked for that the backend does not hold */
+  missing: z.array(z.string()),
+});
+export type ClaimsResponse = z.infer<typeof ClaimsResponseSchema>;
 
 export const QueryRequestSchema = z
   .object({
@@ -91,6 +127,7 @@ export const HealthResponseSchema = z.object({
   ok: z.boolean(),
   backend: z.enum(["store", "neo4j"]),
   articles: z.number().int().nonnegative(),
+  entities: z.number().int().nonnegative(),
   claims: z.number().int().nonnegative(),
   /** Neo4j connected (Cypher queries available) */
   neo4j: z.boolean(),

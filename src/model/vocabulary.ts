@@ -112,6 +112,43 @@ export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
   },
 ];
 
+/** The relation whose claims make supply flows (src/model/flow.ts). */
+export const FLOW_RELATION = "SUPPLIES";
+export const FLOW_PREDICATE = "SUPPLIES_TO";
+export const ROUTE_PREDICATE = "ROUTES_TO";
+
+/**
+ * Edge types the graph derives from claims rather than reads from them: no claim has them as its
+ * predicate, and no configured relation type may take their names.
+ */
+export const DERIVED_RELATION_TYPES: readonly RelationType[] = [
+  {
+    name: FLOW_PREDICATE,
+    description: "supply flow: a supplier supplies items to a recipient (from supply claims naming a recipient)",
+    reading: "supplier → recipient (items on the flow)",
+    symmetric: false,
+    hasRecipient: false,
+  },
+  {
+    name: ROUTE_PREDICATE,
+    description: "route leg: supplied goods pass from one party to the next (supplier → intermediaries → recipient)",
+    reading: "supplier or intermediary → intermediary or recipient",
+    symmetric: false,
+    hasRecipient: false,
+  },
+];
+
+const DERIVED_NAMES: ReadonlySet<string> = new Set(DERIVED_RELATION_TYPES.map((r) => r.name));
+
+export function isDerivedPredicate(predicate: string): boolean {
+  return DERIVED_NAMES.has(predicate);
+}
+
+/** A predicate an edge of the graph may have: a configured relation type or a derived one. */
+export function isGraphPredicate(predicate: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.relationTypes.has(predicate) || DERIVED_NAMES.has(predicate);
+}
+
 /** What users may add in kg.config.json. */
 export const VocabularyConfigSchema = z
   .object({
@@ -129,6 +166,9 @@ export interface Vocabulary {
 export function createVocabulary(extra: Partial<VocabularyConfig> = {}): Vocabulary {
   const relationTypes = new Map<PredicateName, RelationType>();
   for (const r of [...DEFAULT_RELATION_TYPES, ...(extra.relationTypes ?? [])]) {
+    if (DERIVED_NAMES.has(r.name)) {
+      throw new Error(`relation type ${r.name} is derived by kg from supply claims and cannot be configured`);
+    }
     relationTypes.set(r.name, RelationTypeSchema.parse(r));
   }
   const entityTypes = new Set<EntityType>([...DEFAULT_ENTITY_TYPES, ...(extra.entityTypes ?? [])]);

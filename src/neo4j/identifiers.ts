@@ -1,4 +1,10 @@
-import { EntityTypeSchema, PredicateNameSchema, type Vocabulary } from "../model/vocabulary.js";
+import {
+  DERIVED_RELATION_TYPES,
+  EntityTypeSchema,
+  isDerivedPredicate,
+  PredicateNameSchema,
+  type Vocabulary,
+} from "../model/vocabulary.js";
 
 /**
  * Labels and relationship types cannot be Cypher parameters, so they are the one place where a
@@ -56,4 +62,14 @@ export function typeOfEntityId(id: string, vocabulary: Vocabulary): string | nul
   const prefix = id.slice(0, id.indexOf(":"));
   for (const t of vocabulary.entityTypes) if (t.toLowerCase() === prefix) return t;
   return null;
+}
+
+/** `SUPPLIES_TO` for a derived type (flows, route legs), else as relationshipType. */
+export function graphRelationshipType(predicate: string, vocabulary: Vocabulary): string {
+  return isDerivedPredicate(predicate) ? `\`${predicate}\`` : relationshipType(predicate, vocabulary);
+}
+
+/** Every relationship type a direct link may have: the vocabulary's and the derived ones. */
+export function graphPredicates(vocabulary: Vocabulary): string[] {
+  return [...vocabulary.relationTypes.keys(), ...DERIVED_RELATION_TYPES.map((r) => r.name)];
 }

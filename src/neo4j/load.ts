@@ -1,15 +1,16 @@
-import type { Driver, ManagedTransaction } from "neo4j-driver";
-import type { Claim } from "../model/claim.js";
-import { aggregateLinks, type Link } from "../model/link.js";
-import type { Vocabulary } from "../model/vocabulary.js";
+import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import { aggregateFlows, claimFlows, type FlowEdge } from "../model/flow.js";
+import { aggregateLinks, type AggregatedClaim, type Link } from "../model/link.js";
+import { articleFactsOf, type ArticleFactsLookup } from "../model/sources.js";
+import { FLOW_PREDICATE, ROUTE_PREDICATE, type Vocabulary } from "../model/vocabulary.js";
 import type { StoreData } from "../store/store.js";
 import { entityLabel, relationshipType } from "./identifiers.js";
 import {
+  AGGREGATE_PROJECTION,
+  aggregateRow,
   articleRow,
   checkClaimPredicates,
-  CLAIM_FOR_LINK_PROJECTION,
   CLAIM_PROPERTY_KEYS,
-  claimForLink,
   claimRow,
   entitiesWithPlaceholders,
   entityRow,
@@ -36,7 +37,11 @@ import { ensureSchema } from "./schema.js";
  *     `countDirty` beforehand;
  *  4. every dirty link gets its aggregate recomputed from the claims Neo4j holds and loses the
  *     mark; links left without claims are deleted;
- *  5. entities marked `countDirty` get their claim count recomputed.
+ *  5. supply flows and route legs (src/model/flow.ts): claims are created marked `flowPending`,
+ *     and the flows of deleted claims are marked `dirty`, each in the transaction that makes it
+ *     necessary; then every flow of a pending claim or marked dirty is aggregated again from
+ *     the claims Neo4j holds (MERGEd, or deleted when no claim is left), and the marks go;
+ *  6. entities marked `countDirty` get their claim count recomputed.
  *
  * Every step is batched `UNWIND $rows` in transaction functions (retried on transient errors).
  * The marks live in Neo4j, in the transaction that makes them necessary, so a load that dies at
@@ -74,6 +79,8 @@ export interface LoadSummary {
   articles: { written: number; unchanged: number };
   claims: { written: number; unchanged: number; removed: number };
   links: { updated: number; removed: number };
+  /** supply flows and route legs written or deleted */
+  flows: { updated: number; removed: number };
   entityCounts: number;
   seconds: number;
   /** seconds per phase, for benchmarks */
@@ -121,7 +128,8 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     // a claim whose article is not in the store still needs its STATED_IN end
     if (!articleIds.has(doc)) articleRows.push(articleRow({ id: doc }));
   }
-  const claimRows = data.claims.map(claimRow);
+  const facts = articleFactsOf(data.articles);
+  const claimRows = data.claims.map((c) => claimRow(c, facts(c.doc)?.date ?? null));
 
   const phases: Record<string, number> = {};
   let mark = performance.now();
@@ -217,6 +225,10 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
            MATCH (c:Claim {id: id})
            OPTIONAL MATCH (:Entity {id: c.subjectId})-[l {id: c.linkId}]->(:Entity {id: c.objectId})
            SET l.dirty = true
+           WITH c
+           CALL (c) { MATCH (c)-[:SUBJECT|OBJECT|RECIPIENT|VIA|ATTRIBUTED_TO]->(e:Entity) SET e.countDirty = true }
+           CALL (c) { MATCH ()-[f:${FLOW_PREDICATE} {id: c.flowId}]->() SET f.dirty = true }
+           CALL (c) { UNWIND coalesce(c.legIds, []) AS lid MATCH ()-[g:${ROUTE_PREDICATE} {id: lid}]->() SET g.dirty = true }
            DETACH DELETE c`,
           { ids: batch },
         ),
@@ -231,11 +243,15 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     const toWrite = claimRows
       .filter((c) => inNeo4j.get(c.id)?.hash !== c.hash)
       .sort((a, b) => (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0));
-    const storeLinks = new Map(aggregateLinks(data.claims).map((l) => [l.id, l]));
-    // the claim counts of their endpoints are recomputed at the end (step 5); marked first, so
-    // that concurrent batches do not all write to the same hub entities
+    const storeLinks = new Map(aggregateLinks(data.claims, facts).map((l) => [l.id, l]));
+    // the claim counts of the entities they name are recomputed at the end (step 6); marked
+    // first, so that concurrent batches do not all write to the same hub entities
     const endpoints = new Set<string>();
-    for (const c of toWrite) endpoints.add(c.subjectId).add(c.objectId);
+    for (const c of toWrite) {
+      endpoints.add(c.subjectId).add(c.objectId);
+      if (c.recipientId) endpoints.add(c.recipientId);
+      for (const id of [...c.viaIds, ...c.attributedToIds]) endpoints.add(id);
+    }
     for (const batch of chunks([...endpoints], batchSize)) {
       await write((tx) =>
         tx.run("UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.countDirty = true", { ids: batch }),
@@ -323,7 +339,11 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     linkBar.done();
     phase("links");
 
-    // 5. claim counts of the entities at either end of those links
+    // 5. supply flows and route legs of the claims written or removed
+    const flows = await updateFlows(session, write, batchSize, progress);
+    phase("flows");
+
+    // 6. claim counts of the entities the changed claims name
     const countIds = (
       await session.executeRead((tx) => tx.run("MATCH (e:Entity) WHERE e.countDirty = true RETURN e.id AS id"))
     ).records.map((r) => r.get("id") as string);
@@ -332,7 +352,7 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
         tx.run(
           `UNWIND $ids AS id
            MATCH (e:Entity {id: id})
-           SET e.claims = COUNT { MATCH (e)<-[:SUBJECT|OBJECT]-(c:Claim) RETURN DISTINCT c }
+           SET e.claims = COUNT { MATCH (e)<-[:SUBJECT|OBJECT|RECIPIENT|VIA|ATTRIBUTED_TO]-(c:Claim) RETURN DISTINCT c }
            REMOVE e.countDirty`,
           { ids: batch },
         ),
@@ -344,6 +364,7 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
       articles: { written: articlesToWrite.length, unchanged: articleRows.length - articlesToWrite.length },
       claims: { written: toWrite.length, unchanged: claimRows.length - toWrite.length, removed: toRemove.length },
       links: { updated: linksUpdated, removed: linksRemoved },
+      flows,
       entityCounts: countIds.length,
       seconds: (Date.now() - started) / 1000,
       phases: (phase("counts"), phases),
@@ -525,15 +546,12 @@ async function updateLinks(
   type: string,
   ids: string[],
 ): Promise<{ updated: number; removed: number }> {
-  const res = await tx.run(
-    `UNWIND $ids AS lid MATCH (c:Claim {linkId: lid}) RETURN ${CLAIM_FOR_LINK_PROJECTION} AS c`,
-    {
-      ids,
-    },
+  const { claims, facts } = await readAggregateRows(
+    tx,
+    "UNWIND $ids AS lid MATCH (c:Claim {linkId: lid}) OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)",
+    { ids },
   );
-  // aggregateLinks reads only the fields of ClaimForLink
-  const claims = res.records.map((r) => claimForLink(r.get("c") as Record<string, unknown>)) as Claim[];
-  const links = aggregateLinks(claims);
+  const links = aggregateLinks(claims, facts);
   const kept = new Set(links.map((l) => l.id));
   const gone = ids.filter((id) => !kept.has(id));
   const touched = new Set<string>();
@@ -553,6 +571,137 @@ async function updateLinks(
   // their claim counts are recomputed once at the end of the load (step 5)
   await tx.run("UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.countDirty = true", { ids: [...touched] });
   return { updated: links.length, removed: gone.length };
+}
+
+/** Claims (and their articles' facts) as aggregating reads them, from a query that binds `c` and `a`. */
+async function readAggregateRows(
+  tx: ManagedTransaction,
+  match: string,
+  params: Record<string, unknown>,
+): Promise<{ claims: AggregatedClaim[]; facts: ArticleFactsLookup }> {
+  const res = await tx.run(`${match} RETURN DISTINCT ${AGGREGATE_PROJECTION}`, params);
+  const claims: AggregatedClaim[] = [];
+  const articles = new Map<string, { publisher: string | null; date: string | null }>();
+  for (const r of res.records) {
+    const row = aggregateRow(r.get("c") as Record<string, unknown>, r.get("a") as Record<string, unknown> | null);
+    claims.push(row.claim);
+    if (row.article) articles.set(row.claim.doc, row.article);
+  }
+  return { claims, facts: (doc) => articles.get(doc) };
+}
+
+type Write = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
+type Progress = (label: string, total: number, unit: string) => ProgressSink;
+
+/**
+ * Step 5: every flow or route leg of a claim marked `flowPending`, and every one marked `dirty`,
+ * aggregated again from the claims Neo4j holds. A flow's claims are found by their `flowId`
+ * (indexed); a leg's through the intermediary at one of its ends (every leg has one), whose
+ * claims are few next to a recipient's. Then the claims lose their mark.
+ */
+async function updateFlows(
+  session: Session,
+  write: Write,
+  batchSize: number,
+  progress: Progress,
+): Promise<{ updated: number; removed: number }> {
+  const touched = new Map<string, FlowEdge & { predicate: string }>();
+  const pending: string[] = [];
+  const pendingRows = await session.executeRead((tx) =>
+    tx.run(
+      `MATCH (c:Claim) WHERE c.flowPending = true
+       RETURN c.id AS id, c.predicate AS predicate, c.subjectId AS subjectId, c.recipientId AS recipientId, c.viaIds AS viaIds`,
+    ),
+  );
+  for (const r of pendingRows.records) {
+    pending.push(r.get("id") as string);
+    const { flow, legs } = claimFlows({
+      predicate: r.get("predicate") as string,
+      subjectId: r.get("subjectId") as string,
+      recipientId: (r.get("recipientId") as string | null) ?? undefined,
+      viaIds: (r.get("viaIds") as string[] | null) ?? undefined,
+    });
+    if (flow) touched.set(flow.id, { ...flow, predicate: FLOW_PREDICATE });
+    for (const leg of legs) touched.set(leg.id, { ...leg, predicate: ROUTE_PREDICATE });
+  }
+  for (const predicate of [FLOW_PREDICATE, ROUTE_PREDICATE]) {
+    const res = await session.executeRead((tx) =>
+      tx.run(`MATCH (s)-[f:${predicate}]->(o) WHERE f.dirty = true RETURN f.id AS id, s.id AS s, o.id AS o`),
+    );
+    for (const r of res.records) {
+      const id = r.get("id") as string;
+      touched.set(id, { id, source: r.get("s") as string, target: r.get("o") as string, predicate });
+    }
+  }
+  let updated = 0;
+  let removed = 0;
+  const bar = progress("flows", touched.size, "flows");
+  for (const batch of chunks([...touched.values()], batchSize)) {
+    const r = await write(async (tx) => {
+      const flowIds = batch.filter((f) => f.predicate === FLOW_PREDICATE).map((f) => f.id);
+      const legs = batch.filter((f) => f.predicate === ROUTE_PREDICATE);
+      const direct = await readAggregateRows(
+        tx,
+        "UNWIND $ids AS fid MATCH (c:Claim {flowId: fid}) OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)",
+        { ids: flowIds },
+      );
+      const routed = await readAggregateRows(
+        tx,
+        `UNWIND $legs AS leg
+         MATCH (e:Entity) WHERE e.id IN [leg.source, leg.target]
+         MATCH (e)<-[:VIA]-(c:Claim) WHERE leg.id IN c.legIds
+         OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)`,
+        { legs: legs.map((l) => ({ id: l.id, source: l.source, target: l.target })) },
+      );
+      const aggregated = new Map<string, Link>();
+      for (const l of aggregateFlows(direct.claims, direct.facts))
+        if (l.predicate === FLOW_PREDICATE) aggregated.set(l.id, l);
+      for (const l of aggregateFlows(routed.claims, routed.facts))
+        if (l.predicate === ROUTE_PREDICATE) aggregated.set(l.id, l);
+      let written = 0;
+      let gone = 0;
+      for (const predicate of [FLOW_PREDICATE, ROUTE_PREDICATE]) {
+        // the derived types are the model's constants, not configured names
+        const type = `\`${predicate}\``;
+        const mine = batch.filter((f) => f.predicate === predicate);
+        const keep = mine.filter((f) => aggregated.has(f.id)).map((f) => aggregated.get(f.id)!);
+        const drop = mine.filter((f) => !aggregated.has(f.id)).map((f) => f.id);
+        if (keep.length > 0) {
+          const res = await tx.run(
+            `UNWIND $rows AS r
+             MATCH (s:Entity {id: r.source}) MATCH (o:Entity {id: r.target})
+             MERGE (s)-[f:${type} {id: r.props.id}]->(o)
+             SET f += r.props
+             RETURN count(*) AS n`,
+            { rows: keep.map((l) => ({ source: l.source, target: l.target, props: linkProps(l) })) },
+          );
+          const n = Number(res.records[0]?.get("n") ?? 0);
+          if (n !== keep.length)
+            throw new Error(`wrote ${n} of ${keep.length} ${predicate} flows: an entity is missing`);
+          written += n;
+        }
+        if (drop.length > 0) {
+          const res = await tx.run(
+            `UNWIND $ids AS id MATCH ()-[f:${type} {id: id}]->() DELETE f RETURN count(*) AS n`,
+            {
+              ids: drop,
+            },
+          );
+          gone += Number(res.records[0]?.get("n") ?? 0);
+        }
+      }
+      return { written, gone };
+    });
+    updated += r.written;
+    removed += r.gone;
+    bar.tick(batch.length);
+  }
+  bar.done();
+  // every flow of these claims is now aggregated from what Neo4j holds
+  for (const batch of chunks(pending, batchSize)) {
+    await write((tx) => tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) REMOVE c.flowPending", { ids: batch }));
+  }
+  return { updated, removed };
 }
 
 /** Empties the database (schema kept), in batches so that a large graph fits in memory. */

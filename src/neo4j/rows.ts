@@ -1,8 +1,10 @@
 import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
+import { claimFlows, type FlowEdge } from "../model/flow.js";
+import { eventTime } from "../model/time.js";
 import type { Entity } from "../model/entity.js";
 import { stableHash } from "../model/hash.js";
-import { linkId, type Link } from "../model/link.js";
+import { emptyLinkAggregate, linkId, type AggregatedClaim, type Link } from "../model/link.js";
 import type { Vocabulary } from "../model/vocabulary.js";
 import { entityLabel, relationshipType, typeOfEntityId, VocabularyError } from "./identifiers.js";
 
@@ -38,6 +40,9 @@ export interface ClaimRow {
   recipientId: string | null;
   viaIds: string[];
   attributedToIds: string[];
+  /** the supply flow and route legs the claim makes (src/model/flow.ts) */
+  flow: FlowEdge | null;
+  legs: FlowEdge[];
 }
 
 export function entityRow(e: Entity, vocabulary: Vocabulary): EntityRow {
@@ -100,10 +105,17 @@ export const CLAIM_PROPERTY_KEYS = [
   "amountValue",
   "amountUnit",
   "amountCurrency",
+  "eventTime",
+  "reportedOn",
+  "flowId",
+  "legIds",
   "hash",
+  // a mark, not content: the claim's flows are still to be (re)computed (see load.ts, step 5)
+  "flowPending",
 ] as const;
 
-export function claimRow(c: Claim): ClaimRow {
+/** `articleDate`: the date of the claim's article, its report time (src/model/time.ts). */
+export function claimRow(c: Claim, articleDate: string | null = null): ClaimRow {
   const props: Record<string, unknown> = {
     id: c.id,
     doc: c.doc,
@@ -132,6 +144,13 @@ export function claimRow(c: Claim): ClaimRow {
   if (c.attributedToIds) props.attributedToIds = c.attributedToIds;
   if (c.time !== undefined) props.time = c.time;
   if (c.timeInferred !== undefined) props.timeInferred = c.timeInferred;
+  const event = eventTime(c);
+  if (event !== undefined) props.eventTime = event;
+  const reported = articleDate ?? (c.timeInferred ? c.time : undefined);
+  if (reported !== undefined && reported !== null) props.reportedOn = reported;
+  const { flow, legs } = claimFlows(c);
+  if (flow) props.flowId = flow.id;
+  if (legs.length > 0) props.legIds = legs.map((l) => l.id);
   if (c.amount) {
     props.amount = c.amount.text;
     props.amountValue = c.amount.value;
@@ -140,6 +159,7 @@ export function claimRow(c: Claim): ClaimRow {
   }
   const hash = stableHash(JSON.stringify(props));
   props.hash = hash;
+  if (flow || legs.length > 0) props.flowPending = true;
   return {
     id: c.id,
     doc: c.doc,
@@ -152,43 +172,48 @@ export function claimRow(c: Claim): ClaimRow {
     recipientId: c.recipientId ?? null,
     viaIds: c.viaIds ?? [],
     attributedToIds: c.attributedToIds ?? [],
+    flow,
+    legs,
   };
 }
 
-/** What aggregateLinks reads of a claim; the loader reads these back from Claim nodes. */
-export type ClaimForLink = Pick<
-  Claim,
-  | "id"
-  | "doc"
-  | "subjectId"
-  | "objectId"
-  | "predicate"
-  | "attributedTo"
-  | "recipient"
-  | "via"
-  | "time"
-  | "negated"
-  | "confidence"
->;
+/**
+ * A Claim node and its article as aggregating reads them (AggregatedClaim, and the article's
+ * publisher and date for the counts of docs/model.md): `c` is the claim, `a` its article.
+ */
+export const AGGREGATE_PROJECTION = `c {.id, .doc, .subject, .subjectId, .predicate, .object, .objectId, .recipient,
+  .recipientId, .via, .viaIds, .attributedTo, .time, .timeInferred, .negated, .confidence, .quote} AS c,
+  CASE WHEN a IS NULL THEN null ELSE a {.publisher, .date} END AS a`;
 
-/** Cypher map projection of a Claim node giving a ClaimForLink (absent properties come back null). */
-export const CLAIM_FOR_LINK_PROJECTION =
-  "c {.id, .doc, .subjectId, .objectId, .predicate, .attributedTo, .recipient, .via, .time, .negated, .confidence}";
+export interface AggregateRow {
+  claim: AggregatedClaim;
+  article: { publisher: string | null; date: string | null } | null;
+}
 
-export function claimForLink(raw: Record<string, unknown>): ClaimForLink {
+export function aggregateRow(raw: Record<string, unknown>, article: Record<string, unknown> | null): AggregateRow {
   const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
   return {
-    id: raw.id as string,
-    doc: raw.doc as string,
-    subjectId: raw.subjectId as string,
-    objectId: raw.objectId as string,
-    predicate: raw.predicate as string,
-    attributedTo: opt<string[]>(raw.attributedTo),
-    recipient: opt<string>(raw.recipient),
-    via: opt<string[]>(raw.via),
-    time: opt<string>(raw.time),
-    negated: raw.negated === true,
-    confidence: typeof raw.confidence === "number" ? raw.confidence : 0,
+    claim: {
+      id: raw.id as string,
+      doc: raw.doc as string,
+      subject: (raw.subject as string) ?? (raw.subjectId as string),
+      subjectId: raw.subjectId as string,
+      predicate: raw.predicate as string,
+      object: (raw.object as string) ?? (raw.objectId as string),
+      objectId: raw.objectId as string,
+      recipient: opt<string>(raw.recipient),
+      recipientId: opt<string>(raw.recipientId),
+      via: opt<string[]>(raw.via),
+      viaIds: opt<string[]>(raw.viaIds),
+      attributedTo: opt<string[]>(raw.attributedTo),
+      time: opt<string>(raw.time),
+      timeInferred: opt<boolean>(raw.timeInferred),
+      negated: raw.negated === true,
+      confidence: typeof raw.confidence === "number" ? raw.confidence : 0,
+      evidence: { quote: typeof raw.quote === "string" ? raw.quote : "" },
+    },
+    article: article ? { publisher: text(article.publisher), date: text(article.date) } : null,
   };
 }
 
@@ -199,12 +224,19 @@ export const LINK_PROPERTY_KEYS = [
   "claimIds",
   "sources",
   "sourceCount",
+  "contestingSources",
   "articles",
   "articleCount",
   "recipients",
   "via",
+  "routes",
+  "items",
+  "deniedItems",
   "firstYear",
   "lastYear",
+  "claimsWithoutEventTime",
+  "reportedFirstYear",
+  "reportedLastYear",
   "negatedClaims",
   "negated",
   "contested",
@@ -220,12 +252,19 @@ export function linkProps(l: Link): Record<(typeof LINK_PROPERTY_KEYS)[number], 
     claimIds: l.claimIds,
     sources: l.sources,
     sourceCount: l.sourceCount,
+    contestingSources: l.contestingSources,
     articles: l.articles,
     articleCount: l.articles.length,
     recipients: l.recipients,
     via: l.via,
+    routes: l.routes,
+    items: l.items,
+    deniedItems: l.deniedItems,
     firstYear: l.firstYear,
     lastYear: l.lastYear,
+    claimsWithoutEventTime: l.claimsWithoutEventTime,
+    reportedFirstYear: l.reportedFirstYear,
+    reportedLastYear: l.reportedLastYear,
     negatedClaims: l.negatedClaims,
     negated: l.negated,
     contested: l.contested,
@@ -271,4 +310,44 @@ export function checkClaimPredicates(claims: Claim[], vocabulary: Vocabulary): v
     }
     checked.add(c.predicate);
   }
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const count = (v: unknown): number | null => (typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : null);
+const year = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) ? v : null);
+
+/**
+ * A direct relationship's properties (as `kg load` writes them, see linkProps) back into the
+ * link aggregate; a relationship written by someone else gets neutral values for what it lacks.
+ */
+export function linkAggregateFromProperties(
+  p: Record<string, unknown>,
+): Omit<Link, "id" | "source" | "target" | "predicate"> {
+  const base = emptyLinkAggregate();
+  const claimIds = strings(p["claimIds"]);
+  const claims = count(p["claims"]) ?? claimIds.length;
+  return {
+    ...base,
+    claims,
+    claimIds,
+    sources: strings(p["sources"]),
+    sourceCount: count(p["sourceCount"]) ?? 0,
+    contestingSources: strings(p["contestingSources"]),
+    articles: strings(p["articles"]),
+    recipients: strings(p["recipients"]),
+    via: strings(p["via"]),
+    routes: strings(p["routes"]),
+    items: strings(p["items"]),
+    deniedItems: strings(p["deniedItems"]),
+    firstYear: year(p["firstYear"]),
+    lastYear: year(p["lastYear"]),
+    claimsWithoutEventTime: count(p["claimsWithoutEventTime"]) ?? 0,
+    reportedFirstYear: year(p["reportedFirstYear"]),
+    reportedLastYear: year(p["reportedLastYear"]),
+    negatedClaims: count(p["negatedClaims"]) ?? (p["negated"] === true ? claims : 0),
+    negated: p["negated"] === true,
+    contested: p["contested"] === true,
+    confidence:
+      typeof p["confidence"] === "number" && p["confidence"] >= 0 && p["confidence"] <= 1 ? p["confidence"] : 0,
+  };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
+  ClaimsRequestSchema,
   QueryRequestSchema,
+  type ClaimsResponse,
   type EntityResponse,
   type EvidenceResponse,
   type GraphResponse,
@@ -31,12 +33,15 @@ import type { StoreSnapshot, StoreSource } from "./store-source.js";
  *
  *   GET  /api/health                      {ok, backend, articles, claims, neo4j}
  *   GET  /api/graph?<GraphFilter>         GraphResponse; Neo4j when connected and loaded, else the store
- *   GET  /api/search?q=&limit=20          SearchResponse: names and aliases, prefix and word-prefix,
- *                                         case- and accent-insensitive, ranked, at most `limit` (≤ 100)
+ *   GET  /api/search?q=&limit=20&sentences=0   SearchResponse: names and aliases, prefix and word-prefix,
+ *                                         case- and accent-insensitive, ranked, at most `limit` (≤ 100);
+ *                                         with sentences=N also up to N sentences containing q (one per span)
  *   GET  /api/entity/:id?limit=&offset=   EntityResponse: the claims naming it in any role, a page of
  *                                         them (default 1,000, in article order) and `total`
  *   GET  /api/evidence/:linkId?limit=&offset=   EvidenceResponse: the claims behind one link, paged alike
  *   GET  /api/neighbors/:id?hops=1&<GraphFilter but focus>   the neighbourhood as a GraphResponse
+ *   POST /api/claims {ids}                ClaimsResponse: those claims (≤ 5,000) with their articles, and the
+ *                                         ids not found (the viewer's claims table)
  *   POST /api/query {cypher, params}      QueryResponse: read-only (read-guard.ts), timeout, row and byte
  *                                         caps; 403 for a write or a refused operator, 400 for a bad
  *                                         query, 504 for a timeout, 502 when Neo4j dropped the query,
@@ -68,6 +73,8 @@ const SearchQuerySchema = z
   .object({
     q: z.string().trim().min(1, "q must not be empty"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
+    /** also this many sentences containing the query (0: none) */
+    sentences: z.coerce.number().int().min(0).max(50).default(0),
   })
   .strict();
 
@@ -87,8 +94,16 @@ const ExportQuerySchema = z.object({
   file: z.enum(["nodes", "relationships", "import"]).optional(),
 });
 
-/** Query parameters as a GraphFilter (400 naming the field), minus the keys an endpoint takes itself. */
-function graphFilterOf(url: URL, omit: readonly string[] = []): GraphFilter {
+/**
+ * Query parameters as a GraphFilter (400 naming the field), minus the keys an endpoint takes
+ * itself. `hops` counts from the focus: without one it would be ignored without a word.
+ */
+function graphFilterOf(url: URL, omit: readonly string[] = [], hopsNeedFocus = true): GraphFilter {
+  if (hopsNeedFocus && url.searchParams.has("hops") && !url.searchParams.has("focus")) {
+    throw new HttpError(400, "hops: needs focus (the entity to count hops from)", [
+      { path: "hops", message: "needs focus (the entity to count hops from)" },
+    ]);
+  }
   return parseInput(GraphFilterSchema, queryObject(url, omit), "query parameters");
 }
 
@@ -119,6 +134,7 @@ export function createApiRouter(opts: ApiOptions): Router {
       ok: true,
       backend: c.backend,
       articles: c.articles,
+      entities: c.entities,
       claims: c.claims,
       neo4j: connected(),
     };
@@ -135,10 +151,10 @@ export function createApiRouter(opts: ApiOptions): Router {
       if (filter.focus !== undefined) {
         // resolved like findNode (id, name or alias, folded), then only the neighbourhood is read
         const focus = (await backends.neo4jSearchIndex(s)).resolve(filter.focus);
-        graph = focus === undefined ? null : await s.neighborhood(focus, filter);
+        graph = focus === undefined ? null : await s.neighborhood(focus, filter, snapshot.names);
         if (!graph) focusError(new UnknownFocusError(filter.focus));
       } else {
-        graph = await s.graph(filter);
+        graph = await s.graph(filter, snapshot.names);
       }
       return { graph, c: await s.counts() };
     });
@@ -147,9 +163,9 @@ export function createApiRouter(opts: ApiOptions): Router {
     if (filter.focus !== undefined) {
       const focus = findNode(snapshot.graph, filter.focus);
       if (focus === undefined) focusError(new UnknownFocusError(filter.focus));
-      graph = neighborhood(snapshot.graph, focus, filter);
+      graph = neighborhood(snapshot.graph, focus, filter, snapshot.names);
     } else {
-      graph = filterGraph(snapshot.graph, filter);
+      graph = filterGraph(snapshot.graph, filter, snapshot.names);
     }
     return { graph, meta: meta("store", snapshot.counts) };
   }
@@ -167,7 +183,7 @@ export function createApiRouter(opts: ApiOptions): Router {
       return;
     }
     if (filter.focus === undefined && !connected()) {
-      sendJson(res, 200, filteredGraphResponse(snapshot.graph, filter, meta("store", snapshot.counts)));
+      sendJson(res, 200, filteredGraphResponse(snapshot.graph, filter, meta("store", snapshot.counts), snapshot.names));
       return;
     }
     const selected = await selectGraph(filter, snapshot);
@@ -175,10 +191,16 @@ export function createApiRouter(opts: ApiOptions): Router {
   };
 
   const search = async ({ res, url }: RouteContext) => {
-    const { q, limit } = parseInput(SearchQuerySchema, queryObject(url), "query parameters");
-    const fromNeo4j = await withNeo4j((s) => backends.neo4jSearchIndex(s));
-    const index = fromNeo4j ? fromNeo4j.value : (await store.current()).search;
+    const { q, limit, sentences } = parseInput(SearchQuerySchema, queryObject(url), "query parameters");
+    const fromNeo4j = await withNeo4j(async (s) => ({
+      index: await backends.neo4jSearchIndex(s),
+      sentences: sentences > 0 ? await s.sentences(q, sentences) : [],
+    }));
+    const snapshot = fromNeo4j ? null : await store.current();
+    const index = fromNeo4j ? fromNeo4j.value.index : snapshot!.search;
     const body: SearchResponse = { results: index.search(q, limit) };
+    if (sentences > 0)
+      body.sentences = fromNeo4j ? fromNeo4j.value.sentences : snapshot!.sentences.search(q, sentences);
     sendJson(res, 200, body);
   };
 
@@ -240,10 +262,10 @@ export function createApiRouter(opts: ApiOptions): Router {
         { path: "focus", message: "not allowed here, the entity is the one in the path" },
       ]);
     }
-    const filter = graphFilterOf(url);
+    const filter = graphFilterOf(url, [], false);
     const snapshot = await store.current();
     const fromNeo4j = await withNeo4j(async (s) => {
-      const graph = await s.neighborhood(id, filter);
+      const graph = await s.neighborhood(id, filter, snapshot.names);
       return graph ? { graph, c: await s.counts() } : null;
     });
     if (fromNeo4j) {
@@ -262,7 +284,28 @@ export function createApiRouter(opts: ApiOptions): Router {
       } satisfies GraphResponse);
       return;
     }
-    sendJson(res, 200, graphResponse(neighborhood(snapshot.graph, id, filter), meta("store", snapshot.counts)));
+    sendJson(
+      res,
+      200,
+      graphResponse(neighborhood(snapshot.graph, id, filter, snapshot.names), meta("store", snapshot.counts)),
+    );
+  };
+
+  const claims = async ({ req, res }: RouteContext) => {
+    const { ids } = parseInput(ClaimsRequestSchema, await readJsonBody(req, opts.bodyLimit), "request body");
+    const unique = [...new Set(ids)];
+    const fromNeo4j = await withNeo4j((s) => s.claimsByIds(unique));
+    if (fromNeo4j) {
+      sendJson(res, 200, fromNeo4j.value satisfies ClaimsResponse);
+      return;
+    }
+    const snapshot = await store.current();
+    const found = unique.map((id) => snapshot.claims.get(id)).filter((c) => c !== undefined);
+    const body: ClaimsResponse = {
+      claims: withArticles(found.sort(compareClaims), snapshot.articles),
+      missing: unique.filter((id) => !snapshot.claims.has(id)),
+    };
+    sendJson(res, 200, body);
   };
 
   const query = async ({ req, res }: RouteContext) => {
@@ -315,6 +358,12 @@ export function createApiRouter(opts: ApiOptions): Router {
     const filter = graphFilterOf(url, ["format", "file"]);
     const snapshot = await store.current();
     const { graph } = await selectGraph(filter, snapshot);
+    // an export of nothing is a filter that matched nothing: say so rather than send an empty file
+    if (graph.size === 0) {
+      throw new HttpError(404, "nothing to export: no link passes these filters", [
+        { path: "", message: "no link passes these filters" },
+      ]);
+    }
     let files: ExportStream[];
     try {
       files = renderExportStreams(graph, format, { vocabulary: opts.vocabulary });
@@ -347,6 +396,7 @@ export function createApiRouter(opts: ApiOptions): Router {
     .on("GET", "/api/entity/:id", entity)
     .on("GET", "/api/evidence/:linkId", evidence)
     .on("GET", "/api/neighbors/:id", neighbors)
+    .on("POST", "/api/claims", claims)
     .on("POST", "/api/query", query)
     .on("GET", "/api/export", exportGraph);
 }

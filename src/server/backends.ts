@@ -27,8 +27,8 @@ export class Backends {
     return Boolean(this.neo4j?.source);
   }
 
-  meta(backend: Backend, c: { articles: number; claims: number }): GraphResponse["meta"] {
-    return { backend, articles: c.articles, claims: c.claims, neo4j: this.connected };
+  meta(backend: Backend, c: { articles: number; entities: number; claims: number }): GraphResponse["meta"] {
+    return { backend, articles: c.articles, entities: c.entities, claims: c.claims, neo4j: this.connected };
   }
 
   /** Runs `work` on Neo4j when it serves the data; null means "answer from the store". */
@@ -47,7 +47,9 @@ export class Backends {
     }
   }
 
-  async counts(snapshot: StoreSnapshot): Promise<{ backend: Backend; articles: number; claims: number }> {
+  async counts(
+    snapshot: StoreSnapshot,
+  ): Promise<{ backend: Backend; articles: number; entities: number; claims: number }> {
     const fromNeo4j = await this.withNeo4j((s) => s.counts());
     if (fromNeo4j) return { backend: "neo4j", ...fromNeo4j.value };
     return { backend: "store", ...snapshot.counts };

@@ -1,12 +1,15 @@
 import { MultiDirectedGraph } from "graphology";
 import neo4j, { type Driver } from "neo4j-driver";
-import type { ClaimWithArticle } from "../model/api.js";
+import type { ClaimWithArticle, SentenceHit } from "../model/api.js";
 import { ClaimSchema, type Claim } from "../model/claim.js";
 import type { Entity } from "../model/entity.js";
-import type { GraphFilter } from "../model/filter.js";
+import type { FilterNames, GraphFilter } from "../model/filter.js";
 import { linkId, type Link } from "../model/link.js";
 import type { KnowledgeGraph, LinkEdgeAttributes } from "../graph/build.js";
 import { filterGraph } from "../graph/filter.js";
+import { linkAggregateFromProperties } from "../neo4j/rows.js";
+import { FLOW_PREDICATE, ROUTE_PREDICATE } from "../model/vocabulary.js";
+import { distinctSentences, phraseQuery } from "./sentences.js";
 import { neighborhood } from "./responses.js";
 import type { SearchEntry } from "./search.js";
 
@@ -21,6 +24,7 @@ const LINK_WHERE = `
   ($predicates IS NULL OR type(r) IN $predicates)
   AND coalesce(r.sourceCount, 0) >= $minSources
   AND ($hideNegated = false OR NOT coalesce(r.negated, false))
+  AND ($hideContested = false OR NOT coalesce(r.contested, false))
   AND ($fromYear IS NULL OR (r.lastYear IS NOT NULL AND r.lastYear >= $fromYear))
   AND ($toYear IS NULL OR (r.firstYear IS NOT NULL AND r.firstYear <= $toYear))`;
 
@@ -42,32 +46,16 @@ interface LinkRow {
 
 const num = (v: unknown, fallback: number): number => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-const yearOf = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) ? v : null);
 
 /** A relationship's properties as a Link; missing aggregate fields get neutral values. */
 export function linkFromRow(row: LinkRow): Link {
   const { p } = row;
-  const claimIds = strings(p["claimIds"]);
-  const claims = num(p["claims"], claimIds.length);
-  const negatedClaims = num(p["negatedClaims"], p["negated"] === true ? claims : 0);
   return {
     id: typeof p["id"] === "string" ? p["id"] : linkId(row.source, row.predicate, row.target),
     source: row.source,
     target: row.target,
     predicate: row.predicate,
-    claims,
-    claimIds,
-    sources: strings(p["sources"]),
-    sourceCount: num(p["sourceCount"], 0),
-    articles: strings(p["articles"]),
-    recipients: strings(p["recipients"]),
-    via: strings(p["via"]),
-    firstYear: yearOf(p["firstYear"]),
-    lastYear: yearOf(p["lastYear"]),
-    negatedClaims,
-    negated: p["negated"] === true,
-    contested: p["contested"] === true,
-    confidence: num(p["confidence"], 0),
+    ...linkAggregateFromProperties(p),
   };
 }
 
@@ -76,6 +64,7 @@ function linkParams(filter: GraphFilter) {
     predicates: filter.predicates && filter.predicates.length > 0 ? filter.predicates : null,
     minSources: filter.minSources,
     hideNegated: filter.hideNegated,
+    hideContested: filter.hideContested,
     fromYear: filter.fromYear ?? null,
     toYear: filter.toYear ?? null,
   };
@@ -216,7 +205,7 @@ export class Neo4jSource {
   }
 
   /** The whole graph narrowed by the filter. */
-  async graph(filter: GraphFilter): Promise<KnowledgeGraph> {
+  async graph(filter: GraphFilter, names?: FilterNames): Promise<KnowledgeGraph> {
     const graph: KnowledgeGraph = new MultiDirectedGraph();
     const rows = await this.run<LinkRow>(
       `MATCH (s:Entity)-[r]->(t:Entity) WHERE ${LINK_WHERE} ${LINK_RETURN}`,
@@ -224,14 +213,14 @@ export class Neo4jSource {
     );
     if (filter.focus !== undefined) await this.addNodes(graph, [filter.focus]);
     await this.addRows(graph, rows);
-    return filterGraph(graph, filter);
+    return filterGraph(graph, filter, names);
   }
 
   /**
    * The neighbourhood of one entity, fetched hop by hop (only the links around the frontier,
    * then the links among the nodes reached), or null when Neo4j has no such entity.
    */
-  async neighborhood(id: string, filter: GraphFilter): Promise<KnowledgeGraph | null> {
+  async neighborhood(id: string, filter: GraphFilter, names?: FilterNames): Promise<KnowledgeGraph | null> {
     const local: KnowledgeGraph = new MultiDirectedGraph();
     await this.addNodes(local, [id]);
     if (!local.hasNode(id)) return null;
@@ -244,7 +233,7 @@ export class Neo4jSource {
         { ...params, frontier },
       );
       await this.addRows(local, rows);
-      const reached = neighborhood(local, id, { ...filter, hops: hop + 1 });
+      const reached = neighborhood(local, id, { ...filter, hops: hop + 1 }, names);
       frontier = reached.filterNodes((n) => !known.has(n));
       for (const n of frontier) known.add(n);
     }
@@ -255,7 +244,7 @@ export class Neo4jSource {
       );
       await this.addRows(local, rows);
     }
-    return neighborhood(local, id, filter);
+    return neighborhood(local, id, filter, names);
   }
 
   /** The entity and one page of the claims naming it in any role, or null when unknown. */
@@ -283,22 +272,55 @@ export class Neo4jSource {
     return { entity, claims: claimsWithArticles(rows), total: num(head.total, 0) };
   }
 
-  /** The link and one page of its claims, or null when unknown. */
+  /** The link (relation link, flow or route leg) and one page of its claims, or null when unknown. */
   async evidence(id: string, page: Page): Promise<{ link: Link; claims: ClaimWithArticle[]; total: number } | null> {
-    // found through its claims (indexed by linkId), then the relationship between their ends
+    const paging = { id, offset: neo4j.int(page.offset), limit: neo4j.int(page.limit) };
+    // a relation link is found through its claims (indexed by linkId), then between their ends
     const [row] = await this.run<LinkRow>(
       `MATCH (c:Claim {linkId: $id}) WITH c LIMIT 1
        MATCH (:Entity {id: c.subjectId})-[r {id: $id}]->(:Entity {id: c.objectId}) ${LINK_RETURN}`,
       { id },
     );
-    if (!row) return null;
-    const link = linkFromRow(row);
-    const rows = await this.run<ClaimPageRow>(`MATCH (c:Claim {linkId: $id}) ${CLAIM_PAGE}`, {
-      id,
-      offset: neo4j.int(page.offset),
-      limit: neo4j.int(page.limit),
+    if (row) {
+      const link = linkFromRow(row);
+      const rows = await this.run<ClaimPageRow>(`MATCH (c:Claim {linkId: $id}) ${CLAIM_PAGE}`, paging);
+      return { link, claims: claimsWithArticles(rows), total: link.claimIds.length || link.claims };
+    }
+    // a flow or route leg by its id (unique per type), then its claims by the ids it lists
+    const [flow] = await this.run<LinkRow>(
+      `MATCH ()-[r:${FLOW_PREDICATE}|${ROUTE_PREDICATE} {id: $id}]->() ${LINK_RETURN}`,
+      { id },
+    );
+    if (!flow) return null;
+    const link = linkFromRow(flow);
+    const rows = await this.run<ClaimPageRow>(`UNWIND $ids AS cid MATCH (c:Claim {id: cid}) WITH c ${CLAIM_PAGE}`, {
+      ...paging,
+      ids: link.claimIds,
     });
-    return { link, claims: claimsWithArticles(rows), total: link.claimIds.length || link.claims };
+    return { link, claims: claimsWithArticles(rows), total: link.claimIds.length };
+  }
+
+  /** Claims by id with their articles, in article order, and the ids Neo4j does not hold. */
+  async claimsByIds(ids: readonly string[]): Promise<{ claims: ClaimWithArticle[]; missing: string[] }> {
+    const rows = await this.run<ClaimPageRow>(`UNWIND $ids AS cid MATCH (c:Claim {id: cid}) WITH c ${CLAIM_PAGE}`, {
+      ids: [...ids],
+      offset: neo4j.int(0),
+      limit: neo4j.int(ids.length),
+    });
+    const claims = claimsWithArticles(rows);
+    const found = new Set(claims.map((c) => c.claim.id));
+    return { claims, missing: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Sentences containing the phrase, through the full-text index on the claims' quotes. */
+  async sentences(query: string, limit: number): Promise<SentenceHit[]> {
+    const rows = await this.run<{ c: Record<string, unknown> }>(
+      `CALL db.index.fulltext.queryNodes("claim_quotes", $q) YIELD node, score
+       RETURN properties(node) AS c ORDER BY score DESC, node.doc, node.start LIMIT $limit`,
+      { q: phraseQuery(query), limit: neo4j.int(limit * 5) },
+    );
+    const claims = rows.map((r) => claimFromProps(r.c)).filter((c): c is Claim => c !== null);
+    return distinctSentences(claims, limit);
   }
 
   /** Every entity, for the autocomplete index. */

@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { ArticleRef, ClaimWithArticle, GraphNode, GraphResponse } from "../model/api.js";
 import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
-import { linkPasses, type GraphFilter } from "../model/filter.js";
+import { compileLinkFilter, compileTypeFilter, type FilterNames, type GraphFilter } from "../model/filter.js";
 import type { Link } from "../model/link.js";
 import type { KnowledgeGraph } from "../graph/build.js";
 
@@ -30,15 +30,17 @@ export function filteredGraphResponse(
   graph: KnowledgeGraph,
   filter: GraphFilter,
   meta: GraphResponse["meta"],
+  names?: FilterNames,
 ): GraphResponse {
-  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
-  const typeOk = (id: string) => !types || types.has(graph.getNodeAttribute(id, "type"));
+  const types = compileTypeFilter(filter);
+  const typeOk = (id: string) => !types || types(graph.getNodeAttribute(id, "type"));
+  const linkPasses = compileLinkFilter(filter, names);
   const links: Link[] = [];
   const degree = new Map<string, number>();
   graph.forEachEdge((id, a, source, target) => {
     if (!typeOk(source) || !typeOk(target)) return;
     const link: Link = { id, source, target, ...a };
-    if (!linkPasses(link, filter)) return;
+    if (!linkPasses(link)) return;
     links.push(link);
     degree.set(source, (degree.get(source) ?? 0) + 1);
     degree.set(target, (degree.get(target) ?? 0) + 1);
@@ -68,11 +70,17 @@ export function withArticles(claims: Iterable<Claim>, articles: ReadonlyMap<stri
  * whose ends have an allowed type), with every passing link among the nodes reached — the same
  * subgraph filterGraph gives with `focus`, but touching only the nodes reached, not the whole graph.
  */
-export function neighborhood(graph: KnowledgeGraph, focus: string, filter: GraphFilter): KnowledgeGraph {
-  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
-  const typeOk = (id: string) => !types || types.has(graph.getNodeAttribute(id, "type"));
+export function neighborhood(
+  graph: KnowledgeGraph,
+  focus: string,
+  filter: GraphFilter,
+  names?: FilterNames,
+): KnowledgeGraph {
+  const types = compileTypeFilter(filter);
+  const typeOk = (id: string) => !types || types(graph.getNodeAttribute(id, "type"));
+  const linkPasses = compileLinkFilter(filter, names);
   const edgeOk = (id: string, source: string, target: string) =>
-    typeOk(source) && typeOk(target) && linkPasses({ id, source, target, ...graph.getEdgeAttributes(id) }, filter);
+    typeOk(source) && typeOk(target) && linkPasses({ id, source, target, ...graph.getEdgeAttributes(id) });
 
   const keep = new Set([focus]);
   let frontier = [focus];

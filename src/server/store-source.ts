@@ -4,8 +4,11 @@ import type { Article } from "../model/article.js";
 import type { Claim } from "../model/claim.js";
 import type { Entity } from "../model/entity.js";
 import type { KnowledgeGraph } from "../graph/build.js";
+import { graphFilterNames } from "../graph/filter.js";
+import type { FilterNames } from "../model/filter.js";
 import { compareClaims, readGraph, readStore, STORE_FILES } from "../store/store.js";
 import { SearchIndex, type SearchEntry } from "./search.js";
+import { SentenceIndex } from "./sentences.js";
 
 /** One loaded version of the embedded store, with the lookups the API needs. */
 export interface StoreSnapshot {
@@ -18,7 +21,10 @@ export interface StoreSnapshot {
   /** claim ids naming the entity in any role (subject, object, recipient, via, source), in store order */
   claimsByEntity: ReadonlyMap<string, readonly string[]>;
   search: SearchIndex;
-  counts: { articles: number; claims: number };
+  sentences: SentenceIndex;
+  /** what filter values stand for: entities' names and aliases, sources' included */
+  names: FilterNames;
+  counts: { articles: number; entities: number; claims: number };
 }
 
 function isSorted(claims: readonly Claim[]): boolean {
@@ -66,7 +72,9 @@ export function buildSnapshot(
     claims,
     claimsByEntity,
     search: new SearchIndex(entries),
-    counts: { articles: data.articles.length, claims: data.claims.length },
+    sentences: new SentenceIndex(ordered),
+    names: graphFilterNames(graph, data.entities),
+    counts: { articles: data.articles.length, entities: data.entities.length, claims: data.claims.length },
   };
 }
 

@@ -31,6 +31,12 @@ import { waitForStoreUnlocked, type WaitOptions } from "./lock.js";
  * timestamps), so re-ingesting the same articles leaves the bytes unchanged.
  */
 export const STORE_FORMAT = 1;
+/**
+ * What graph.json holds: 2 = relation links, supply flows and route legs with the counts of
+ * docs/model.md. A store whose graph is older is read with its graph built again from its
+ * claims (the next `kg ingest` writes the new one).
+ */
+export const GRAPH_VERSION = 2;
 export const STORE_FILES = {
   articles: "articles.jsonl",
   entities: "entities.jsonl",
@@ -57,6 +63,10 @@ export const StoreManifestSchema = z.object({
   nodes: z.number().int().nonnegative(),
   links: z.number().int().nonnegative(),
   claimsPerPredicate: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** links per relation type, flows and route legs included (absent in older stores) */
+  linksPerPredicate: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** absent in stores whose graph.json predates flows */
+  graphVersion: z.number().int().optional(),
   /** absent in stores written before writes were committed as a whole */
   files: z.record(z.enum(DATA_FILES), FileEntrySchema).optional(),
 });
@@ -213,7 +223,7 @@ export async function writeStore(dir: string, data: StoreData, opts: WriteOption
   await fs.mkdir(dir, { recursive: true });
   await completeInterruptedWrite(dir);
   await removeStaleTemporaries(dir);
-  const graph = buildGraph(data.entities, data.claims);
+  const graph = buildGraph(data.entities, data.claims, data.articles);
   const contents: Record<(typeof DATA_FILES)[number], () => Iterable<string> | string> = {
     [STORE_FILES.articles]: () => toJsonl(data.articles),
     [STORE_FILES.entities]: () => toJsonl(data.entities),
@@ -227,6 +237,10 @@ export async function writeStore(dir: string, data: StoreData, opts: WriteOption
   }
   const perPredicate: Record<string, number> = {};
   for (const c of data.claims) perPredicate[c.predicate] = (perPredicate[c.predicate] ?? 0) + 1;
+  const linksPerPredicate: Record<string, number> = {};
+  graph.forEachEdge((_e, a) => (linksPerPredicate[a.predicate] = (linksPerPredicate[a.predicate] ?? 0) + 1));
+  const byName = (r: Record<string, number>) =>
+    Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
   const manifest: StoreManifest = {
     format: STORE_FORMAT,
     articles: data.articles.length,
@@ -234,7 +248,9 @@ export async function writeStore(dir: string, data: StoreData, opts: WriteOption
     claims: data.claims.length,
     nodes: graph.order,
     links: graph.size,
-    claimsPerPredicate: Object.fromEntries(Object.entries(perPredicate).sort(([a], [b]) => (a < b ? -1 : 1))),
+    claimsPerPredicate: byName(perPredicate),
+    linksPerPredicate: byName(linksPerPredicate),
+    graphVersion: GRAPH_VERSION,
     files: Object.fromEntries(
       temps.map((t) => [path.basename(t.file), { sha256: t.sha256, bytes: t.bytes }]),
     ) as StoreManifest["files"],
@@ -297,10 +313,16 @@ export async function mergeIntoStore(dir: string, batch: StoreData): Promise<Mer
   return summary;
 }
 
-/** The graph as stored (graph.json); empty when the store has none yet. */
+/**
+ * The graph as stored (graph.json); empty when the store has none yet. A graph.json older than
+ * GRAPH_VERSION is not read: the graph is built again from the store's data.
+ */
 export async function readGraph(dir: string, wait?: WaitOptions): Promise<KnowledgeGraph> {
-  await waitForStoreUnlocked(dir, wait);
-  await completeInterruptedWrite(dir);
+  const manifest = await readManifest(dir, wait);
+  if (manifest && manifest.graphVersion !== GRAPH_VERSION) {
+    const data = await readStore(dir, wait);
+    return buildGraph(data.entities, data.claims, data.articles);
+  }
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   let text: string;
   try {

@@ -64,7 +64,8 @@ export function registerLoad(program: Command): void {
             `claims ${s.claims.written} written, ${s.claims.unchanged} unchanged, ${s.claims.removed} removed; ` +
             `entities ${s.entities.written} written, ${s.entities.unchanged} unchanged; ` +
             `articles ${s.articles.written} written, ${s.articles.unchanged} unchanged; ` +
-            `links ${s.links.updated} updated, ${s.links.removed} removed` +
+            `links ${s.links.updated} updated, ${s.links.removed} removed; ` +
+            `flows and route legs ${s.flows.updated} updated, ${s.flows.removed} removed` +
             (s.claims.written > 0 ? ` (${rate} claims/s)` : ""),
         );
       } finally {

@@ -3,7 +3,7 @@ import type { GraphFilter } from "../../../src/model/filter.js";
 /** The link and entity-type filters the viewer applies (focus and hops are the viewer's own). */
 export type ViewFilter = Omit<GraphFilter, "focus" | "hops">;
 
-export const EMPTY_FILTER: ViewFilter = { minSources: 0, hideNegated: false };
+export const EMPTY_FILTER: ViewFilter = { minSources: 0, hideNegated: false, hideContested: false };
 
 export type Selection = { kind: "node"; id: string } | { kind: "link"; id: string } | null;
 

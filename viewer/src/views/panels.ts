@@ -1,5 +1,6 @@
 import { toBlob } from "@sigma/export-image";
 import type Sigma from "sigma";
+import { emptyLinkAggregate } from "../../../src/model/link.js";
 import type { App } from "../app.js";
 import { api, apiFetch, ApiRequestError } from "../api/client.js";
 import { toGexf, toJson } from "../export/export.js";
@@ -114,22 +115,7 @@ export function renderCypherPanel(container: HTMLElement, app: App, notify: (m: 
         status.textContent = "Running…";
         try {
           const res = await api.query(box.value);
-          const links = res.links.map((l) => ({
-            claims: 0,
-            claimIds: [],
-            sources: [],
-            sourceCount: 0,
-            articles: [],
-            recipients: [],
-            via: [],
-            firstYear: null,
-            lastYear: null,
-            negatedClaims: 0,
-            negated: false,
-            contested: false,
-            confidence: 0,
-            ...l,
-          }));
+          const links = res.links.map((l) => ({ ...emptyLinkAggregate(), ...l }));
           const added = app.addData(res.nodes, links);
           status.textContent = `${res.rows.length} row${res.rows.length === 1 ? "" : "s"}${res.truncated ? " (truncated)" : ""}; ${added.nodes} new entities, ${added.links} new links drawn.`;
         } catch (e) {
