@@ -8,6 +8,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
 import { registerValidate } from "./commands/validate.js";
 import { CliError } from "./errors.js";
+import { endQuietlyOnBrokenPipe } from "./pipe.js";
 
 /** Every command module adds itself here; `kg --help` lists exactly what exists. */
 const COMMANDS = [
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnBrokenPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -6,18 +6,21 @@ import {
   EXPORT_FORMATS,
   exportLosses,
   ExportFormatSchema,
+  filterReport,
   neo4jCitationData,
   neo4jSubgraph,
   renderCitations,
   renderExportStreams,
-  storeSubgraph,
+  storeGraph,
   writeExport,
   type CitationData,
+  type FilterReport,
 } from "../../export/index.js";
 import { parseQueryParams } from "../../export/params.js";
 import type { KnowledgeGraph } from "../../graph/build.js";
-import { filterGraph } from "../../graph/filter.js";
-import { GraphFilterSchema, type GraphFilter } from "../../model/filter.js";
+import { filterGraph, graphFilterNames } from "../../graph/filter.js";
+import { GraphFilterSchema, type FilterNames, type GraphFilter } from "../../model/filter.js";
+import { isGraphPredicate, type Vocabulary } from "../../model/vocabulary.js";
 import { issuesOf } from "../../model/validate.js";
 import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import { connect } from "../../neo4j/connect.js";
@@ -25,6 +28,7 @@ import { writeFileAtomic } from "../../store/atomic.js";
 import { DEFAULT_DATA_DIR, readStore } from "../../store/store.js";
 import { CliError } from "../errors.js";
 import { lossReport } from "../loss-report.js";
+import { writeStdout } from "../pipe.js";
 import { createProgress } from "../progress.js";
 
 interface ExportOptions {
@@ -42,10 +46,15 @@ interface ExportOptions {
   predicates?: string;
   types?: string;
   sources?: string;
+  recipients?: string;
+  via?: string;
+  items?: string;
+  supplierCountries?: string;
   fromYear?: string;
   toYear?: string;
   minSources?: string;
   hideNegated?: boolean;
+  hideContested?: boolean;
 }
 
 const FILTER_OPTIONS: Record<string, string> = {
@@ -54,14 +63,23 @@ const FILTER_OPTIONS: Record<string, string> = {
   predicates: "--predicates",
   types: "--types",
   sources: "--sources",
+  recipients: "--recipients",
+  via: "--via",
+  items: "--items",
+  supplierCountries: "--supplier-countries",
   fromYear: "--from-year",
   toYear: "--to-year",
   minSources: "--min-sources",
   hideNegated: "--hide-negated",
+  hideContested: "--hide-contested",
 };
 
 /** The shared GraphFilter schema validates the options; its messages are given the option names. */
 function parseFilter(opts: ExportOptions): GraphFilter {
+  // hops count from the focus: without one they would be ignored without a word
+  if (opts.hops !== undefined && opts.focus === undefined) {
+    throw new CliError("--hops needs --focus (the entity whose neighbourhood to export)");
+  }
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(FILTER_OPTIONS)) {
     const v = (opts as unknown as Record<string, unknown>)[key];
@@ -77,6 +95,60 @@ function parseFilter(opts: ExportOptions): GraphFilter {
         return `${FILTER_OPTIONS[key] ? FILTER_OPTIONS[key] + rest : i.path}: ${i.message}`;
       })
       .join("; "),
+  );
+}
+
+/**
+ * Relation and entity types are names of the vocabulary, in any case ("supplies", "country"); a
+ * name outside it would silently export an empty graph, so it is refused.
+ */
+function checkVocabulary(filter: GraphFilter, vocabulary: Vocabulary, config: string): GraphFilter {
+  const types = filter.types?.map((t) => {
+    const known = [...vocabulary.entityTypes].find((x) => x.toLowerCase() === t.toLowerCase());
+    if (!known) {
+      throw new CliError(
+        `--types: unknown entity type ${t} (known: ${[...vocabulary.entityTypes].join(", ")}; configure others in ${config})`,
+      );
+    }
+    return known;
+  });
+  for (const p of filter.predicates ?? []) {
+    if (!isGraphPredicate(p, vocabulary)) {
+      throw new CliError(
+        `--predicates: unknown relation type ${p} (known: ${[...vocabulary.relationTypes.keys()].join(", ")}, ` +
+          `and SUPPLIES_TO, ROUTES_TO for flows; configure others in ${config})`,
+      );
+    }
+  }
+  return types ? { ...filter, types } : filter;
+}
+
+function optionText(key: keyof GraphFilter, filter: GraphFilter): string {
+  const v = filter[key];
+  const option = FILTER_OPTIONS[key] ?? key;
+  if (typeof v === "boolean") return option;
+  if (key === "focus") return `--focus ${String(v)} --hops ${filter.hops}`;
+  return `${option} ${Array.isArray(v) ? v.join(",") : String(v)}`;
+}
+
+/** Which options let nothing through, and what each lets through alone. */
+function nothingExported(report: FilterReport, filter: GraphFilter): string {
+  if (report.total === 0) return "nothing to export: the graph has no links (run `kg ingest` first)";
+  const parts = report.options.map((o) => `${optionText(o.key, filter)}: ${o.passes} of ${report.total} links`);
+  const note = reportTimeNote(report);
+  return (
+    `nothing to export: no link passes all the filters (alone, ${parts.join("; ")}); ` +
+    `names are matched with entities' names and aliases, in any case` +
+    (note ? `; ${note}` : "")
+  );
+}
+
+function reportTimeNote(report: FilterReport): string | null {
+  const r = report.reportTimeOnly;
+  if (!r || r.links === 0) return null;
+  return (
+    `${r.links} link${r.links === 1 ? "" : "s"} (${r.claims} claim${r.claims === 1 ? "" : "s"}) left out by the ` +
+    `year filter: their sentences state no time, only the article's date (report time) is known`
   );
 }
 
@@ -115,31 +187,34 @@ export function registerExport(program: Command): void {
     .option("--hops <n>", "neighbourhood depth around --focus (default 1)")
     .option("--predicates <list>", "relation types, comma separated")
     .option("--types <list>", "entity types, comma separated")
-    .option("--sources <list>", "attributions (who said it), comma separated")
-    .option("--from-year <year>", "links active in or after this year")
-    .option("--to-year <year>", "links active in or before this year")
-    .option("--min-sources <n>", "links with at least this many independent sources")
+    .option(
+      "--sources <list>",
+      "sources (who said it: attributions, or the publisher of an unattributed article), comma separated",
+    )
+    .option("--recipients <list>", "supply links, flows and routes to these recipients")
+    .option("--via <list>", "supply links, flows and routes through these intermediaries")
+    .option("--items <list>", "supply links, flows and routes of these items")
+    .option(
+      "--supplier-countries <list>",
+      "supply links, flows and routes from these countries (or firms located there)",
+    )
+    .option("--from-year <year>", "links whose claims state a time in or after this year (event time)")
+    .option("--to-year <year>", "links whose claims state a time in or before this year (event time)")
+    .option("--min-sources <n>", "links with at least this many independent supporting sources")
     .option("--hide-negated", "leave out links that every claim denies")
+    .option("--hide-contested", "leave out links that some claims affirm and others deny")
     .action(async (opts: ExportOptions) => {
       const format = ExportFormatSchema.safeParse(opts.format);
       if (!format.success)
         throw new CliError(`--format: expected one of ${EXPORT_FORMATS.join(", ")}, got ${opts.format}`);
       if (opts.out === "-" && format.data === "csv")
         throw new CliError("--out: csv writes a folder of files, not stdout");
-      const filter = parseFilter(opts);
       const { vocabulary } = await loadConfig(opts.config);
-      // a well-formed name outside the vocabulary would silently export an empty graph
-      for (const t of filter.types ?? []) {
-        if (!vocabulary.entityTypes.has(t))
-          throw new CliError(`--types: unknown entity type ${t} (configure it in ${opts.config})`);
-      }
-      for (const p of filter.predicates ?? []) {
-        if (!vocabulary.relationTypes.has(p)) {
-          throw new CliError(`--predicates: unknown relation type ${p} (configure it in ${opts.config})`);
-        }
-      }
+      const filter = checkVocabulary(parseFilter(opts), vocabulary, opts.config);
 
       let graph: KnowledgeGraph;
+      let whole: KnowledgeGraph;
+      let names: FilterNames;
       let citationData: (() => Promise<CitationData>) | null = null;
       if (opts.query !== undefined) {
         const cypher = await readQuery(opts.query);
@@ -163,7 +238,9 @@ export function registerExport(program: Command): void {
                 `outside the entity graph were left out`,
             );
           }
-          graph = filterGraph(result.graph, filter);
+          names = graphFilterNames(result.graph);
+          whole = result.graph;
+          graph = filterGraph(result.graph, filter, names);
           if (opts.citations) {
             const data = await neo4jCitationData(driver, graph, { database: config.database });
             citationData = async () => data;
@@ -172,9 +249,13 @@ export function registerExport(program: Command): void {
           await driver.close();
         }
       } else {
-        graph = await storeSubgraph(opts.data, filter);
+        ({ graph: whole, names } = await storeGraph(opts.data));
+        graph = filterGraph(whole, filter, names);
         citationData = () => readStore(opts.data);
       }
+      const report = filterReport(whole, filter, names);
+      // an export of nothing is a filter that matched nothing: say which, and write no file
+      if (graph.size === 0) throw new CliError(nothingExported(report, filter));
 
       // progress in KiB written: rendering is one pass, so output size is the measure of work done;
       // small exports finish before a line would help
@@ -190,10 +271,7 @@ export function registerExport(program: Command): void {
       let written: string[];
       if (opts.out === "-") {
         for (const s of renderExportStreams(graph, format.data, { vocabulary, onChunk })) {
-          for (const chunk of s.chunks()) {
-            // wait for the pipe to drain: a large export must not pile up in memory
-            if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once("drain", resolve));
-          }
+          for (const chunk of s.chunks()) await writeStdout(chunk);
         }
         written = ["stdout"];
       } else {
@@ -209,6 +287,8 @@ export function registerExport(program: Command): void {
       }
       progress?.done();
       console.error(`kg: exported ${graph.order} entities and ${graph.size} links: ${written.join(", ")}`);
+      const note = reportTimeNote(report);
+      if (note) console.error(`kg: ${note}`);
       // what the format could not keep: no loss goes unsaid
       for (const line of lossReport(format.data, exportLosses(graph, format.data))) console.error(`kg: ${line}`);
     });
