@@ -162,6 +162,43 @@ describe("queries/*.cypher", () => {
     expect(y2022.rows.map((x) => x.object)).toEqual(["assault rifles"]);
   });
 
+  it("who supplies Russia: every supplier one flow away, with items and routes; denied flows left out", async () => {
+    const r = await run("suppliers-of-recipient.cypher");
+    expect(r.rows.map((x) => x.supplier).sort()).toEqual([
+      "China",
+      "Hong Kong",
+      "Iran",
+      "North Korea",
+      "Texas Instruments",
+    ]);
+    const china = r.rows.find((x) => x.supplier === "China")!;
+    expect(china).toMatchObject({ deniedItems: ["weapons"], via: ["Turkey", "United Arab Emirates"] });
+    expect(china.items).toEqual(expect.arrayContaining(["assault rifles", "machine tools", "nitrocellulose"]));
+    // Texas Instruments' denial of selling to Hong Kong is no supply of Hong Kong
+    const hk = await run("suppliers-of-recipient.cypher", { recipient: "place:hong-kong" });
+    expect(hk.rows).toEqual([]);
+  });
+
+  it("a supply path follows the flows' direction and gives each hop its evidence", async () => {
+    const r = await run("supply-path.cypher");
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({ chain: ["Texas Instruments", "Russia"], steps: 1 });
+    const [hop] = r.rows[0]!.hops as Array<Record<string, unknown>>;
+    expect(hop).toMatchObject({ from: "Texas Instruments", type: "SUPPLIES_TO", to: "Russia", items: ["chips"] });
+    expect(hop!.evidence).toEqual([
+      expect.objectContaining({
+        quote: "many of them traveling through Hong Kong on their way to the sanctioned country",
+        saidBy: ["C4ADS"],
+      }),
+    ]);
+    // route legs count as hops: China reaches the UAE through Turkey
+    const legs = await run("supply-path.cypher", { from: "country:china", to: "country:united-arab-emirates" });
+    expect(legs.rows[0]).toMatchObject({ chain: ["China", "Turkey", "United Arab Emirates"], steps: 2 });
+    // against the flows' direction there is none
+    const back = await run("supply-path.cypher", { from: "country:russia", to: "organization:texas-instruments" });
+    expect(back.rows).toEqual([]);
+  });
+
   it("top suppliers of Russia: China first, with its items", async () => {
     const r = await run("top-suppliers-of-russia.cypher");
     expect(r.rows[0]).toMatchObject({ supplier: "China", distinctItems: 6 });

@@ -88,6 +88,7 @@ describe("kg serve with Neo4j", () => {
       ok: true,
       backend: "neo4j",
       articles: EXPECTED.articles,
+      entities: EXPECTED.entities,
       claims: EXPECTED.claims,
       neo4j: true,
     });
@@ -95,7 +96,7 @@ describe("kg serve with Neo4j", () => {
 
   it("GET /api/graph reads the direct relationships from Neo4j, identical to the store's graph", async () => {
     const g = GraphResponseSchema.parse(await getJson(neo, "/api/graph"));
-    expect(g.meta).toEqual({ backend: "neo4j", articles: 3, claims: 8, neo4j: true });
+    expect(g.meta).toEqual({ backend: "neo4j", articles: 3, entities: 11, claims: 8, neo4j: true });
     expect(g.nodes).toHaveLength(EXPECTED.nodes);
     expect(g.links).toHaveLength(EXPECTED.links);
     const fromStore = GraphResponseSchema.parse(await getJson(storeOnly, "/api/graph"));
@@ -271,7 +272,7 @@ describe("an empty Neo4j next to a filled store", () => {
     });
     try {
       const g = GraphResponseSchema.parse(await getJson(server, "/api/graph"));
-      expect(g.meta).toEqual({ backend: "store", articles: 3, claims: 8, neo4j: true });
+      expect(g.meta).toEqual({ backend: "store", articles: 3, entities: 11, claims: 8, neo4j: true });
       expect(g.links).toHaveLength(EXPECTED.links);
       expect(logs.join("\n")).toMatch(/kg load/);
       const res = await fetch(new URL("/api/query", server.url), {
