@@ -11,6 +11,7 @@ import { writeStore } from "../src/store/store.js";
 import { gephiRead, type GephiReading } from "../tools/gephi/gephi.js";
 import { networkxRead, type NxReading } from "../tools/networkx/networkx.js";
 import { A1, A2, fixtureData, type ClaimSpec } from "./export-fixture.js";
+import { fixtureStore as flowsFixture } from "./load-fixtures.js";
 
 /**
  * Every GraphML and GEXF export opened by Gephi (its toolkit, default import settings) and by
@@ -52,6 +53,7 @@ let dir: string;
 const cases: Case[] = [];
 const gephi = new Map<string, GephiReading>();
 const networkx = new Map<string, NxReading>();
+const russiaInEdges = new Map<string, NonNullable<NxReading["inEdges"]>>();
 
 async function exportCase(name: string, store: string): Promise<Case> {
   const graph = await storeSubgraph(store, GraphFilterSchema.parse({}));
@@ -80,6 +82,18 @@ beforeAll(async () => {
   await fs.writeFile(untyped, typed.replace(/(<edge [^>]*?) label="[^"]*">/g, "$1>"));
   for (const r of gephiRead([...files, untyped], inject("gephiToolkitJar"))) gephi.set(r.file, r);
   for (const r of networkxRead(files, inject("networkxPython"))) networkx.set(r.file, r);
+  // supply flows: a store whose claims name recipients and routes, exported whole and around Russia
+  const flowsStore = path.join(dir, "flows-store");
+  await writeStore(flowsStore, flowsFixture());
+  const flows = await exportCase("flows", flowsStore);
+  const focused = await storeSubgraph(flowsStore, GraphFilterSchema.parse({ focus: "Russia", hops: 2 }));
+  const focusFiles = { graphml: path.join(dir, "flows-focus.graphml"), gexf: path.join(dir, "flows-focus.gexf") };
+  await writeExport(focused, "graphml", focusFiles.graphml);
+  await writeExport(focused, "gexf", focusFiles.gexf);
+  const flowFiles = [flows.files.graphml, flows.files.gexf, focusFiles.graphml, focusFiles.gexf];
+  for (const r of networkxRead(flowFiles, inject("networkxPython"), { inEdgesOf: "country:russia" })) {
+    russiaInEdges.set(r.file, r.inEdges ?? []);
+  }
 });
 
 afterAll(async () => {
@@ -119,8 +133,8 @@ describe.each(["fixture", "sample"])("the %s graph", (name) => {
     const pairs = new Set(graph.mapEdges((_e, _a, s, t) => `${s} ${t}`));
     expect(pairs.size).toBeLessThan(graph.size);
     if (name === "fixture") {
-      // both directions between China and Russia, two relations each
-      expect(graph.outEdges("country:china", "country:russia")).toHaveLength(2);
+      // both directions between China and Russia, two relations each, and China's supply flow to Russia
+      expect(graph.outEdges("country:china", "country:russia")).toHaveLength(3);
       expect(graph.outEdges("country:russia", "country:china")).toHaveLength(2);
     }
   });
@@ -174,10 +188,13 @@ describe.each(["fixture", "sample"])("the %s graph", (name) => {
       // years are missing on undated links: both readers must see the same gaps
       expect(want.find((w) => w.name === "firstYear")!.values).toBeLessThan(graph.size);
       const nx = new Map(n.edgeAttributes.map((a) => [a.name, a]));
-      // NetworkX adds the GEXF edge id and weight (= claims) as attributes; Gephi keeps them as properties
+      // NetworkX adds the GEXF edge id and weight (= claims) as attributes; Gephi keeps them as properties.
+      // It knows an attribute from its values: a column no link has a value for (the sample's
+      // articles have no dates, so no report years) is declared, and Gephi shows it empty.
       const extra = format === "gexf" ? ["label", "id", "weight"] : ["label"];
-      expect([...nx.keys()].sort()).toEqual([...want.map((w) => w.name), ...extra].sort());
-      for (const w of want) {
+      const valued = want.filter((w) => w.values > 0);
+      expect([...nx.keys()].sort()).toEqual([...valued.map((w) => w.name), ...extra].sort());
+      for (const w of valued) {
         const a = nx.get(w.name);
         expect({ values: a?.values, types: a?.types }, w.name).toEqual({ values: w.values, types: [w.python] });
       }
@@ -193,4 +210,25 @@ it("Gephi merges parallel links that have no edge type: the reason every export 
   expect(untyped.edges).toBe(pairs.size);
   expect(untyped.edges).toBeLessThan(fixture.graph.size);
   expect(untyped.edgeTypes).toEqual({ "": pairs.size });
+});
+
+describe("supply flows, read by NetworkX", () => {
+  const suppliersOfRussia = [
+    "country:china",
+    "country:iran",
+    "country:north-korea",
+    "organization:texas-instruments",
+    "place:hong-kong",
+  ];
+
+  it.each(["flows.graphml", "flows.gexf", "flows-focus.graphml", "flows-focus.gexf"])(
+    "%s: g.in_edges('country:russia') lists every supplier of Russia, and the route legs into it",
+    (name) => {
+      const edges = russiaInEdges.get(path.join(dir, name))!;
+      const suppliers = edges.filter((e) => e.predicate === "SUPPLIES_TO").map((e) => e.source);
+      expect([...suppliers].sort()).toEqual(suppliersOfRussia);
+      const legs = edges.filter((e) => e.predicate === "ROUTES_TO").map((e) => e.source);
+      expect([...legs].sort()).toEqual(["country:united-arab-emirates", "place:hong-kong"]);
+    },
+  );
 });

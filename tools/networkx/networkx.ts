@@ -4,7 +4,7 @@
  * in it.
  *
  *   tsx tools/networkx/networkx.ts resolve
- *   tsx tools/networkx/networkx.ts read FILE...
+ *   tsx tools/networkx/networkx.ts read [--in-edges NODE] FILE...
  *
  * KG_PYTHON (default python3) is the interpreter the environment is made from; KG_PYTHON_HOME
  * (default .kg-python in the project) is where it lives.
@@ -34,6 +34,8 @@ export interface NxReading {
   edges: number;
   nodeAttributes: NxAttribute[];
   edgeAttributes: NxAttribute[];
+  /** with `inEdgesOf`: graph.in_edges(node), as source and predicate */
+  inEdges?: Array<{ source: string; predicate: string | null }>;
 }
 
 function run(cmd: string, args: string[]): void {
@@ -60,8 +62,13 @@ export function resolveNetworkx(env: NodeJS.ProcessEnv = process.env): string {
   return python;
 }
 
-export function networkxRead(files: readonly string[], python = resolveNetworkx()): NxReading[] {
-  const r = spawnSync(python, [path.join(toolDir, "nx_read.py"), ...files], {
+export function networkxRead(
+  files: readonly string[],
+  python = resolveNetworkx(),
+  options: { inEdgesOf?: string } = {},
+): NxReading[] {
+  const extra = options.inEdgesOf === undefined ? [] : ["--in-edges", options.inEdgesOf];
+  const r = spawnSync(python, [path.join(toolDir, "nx_read.py"), ...extra, ...files], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -77,9 +84,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     if (command === "resolve") console.log(resolveNetworkx());
     else if (command === "read" && files.length > 0) {
-      for (const reading of networkxRead(files)) console.log(JSON.stringify(reading));
+      const inEdgesOf = files[0] === "--in-edges" ? files[1] : undefined;
+      const paths = inEdgesOf === undefined ? files : files.slice(2);
+      for (const reading of networkxRead(paths, undefined, { inEdgesOf })) console.log(JSON.stringify(reading));
     } else {
-      console.error("usage: tsx tools/networkx/networkx.ts resolve | read FILE...");
+      console.error("usage: tsx tools/networkx/networkx.ts resolve | read [--in-edges NODE] FILE...");
       process.exitCode = 2;
     }
   } catch (e) {
