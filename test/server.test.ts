@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiErrorSchema,
+  ClaimsResponseSchema,
   EntityResponseSchema,
   EvidenceResponseSchema,
   GraphResponseSchema,
@@ -22,6 +23,7 @@ import { GraphFilterSchema } from "../src/model/index.js";
 import { filteredGraphResponse, graphResponse } from "../src/server/responses.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { writeStore } from "../src/store/store.js";
+import { csvObjects } from "./export-helpers.js";
 import {
   CHINA,
   CLAIMS,
@@ -194,6 +196,20 @@ describe("the fast filtered response", () => {
   });
 });
 
+describe("GET /api/search with sentences", () => {
+  it("finds the sentences that contain the words, one per sentence, with the link and flow they support", async () => {
+    const body = SearchResponseSchema.parse(await json("/api/search?q=MACHINE%20tools&sentences=5"));
+    const hit = body.sentences!.find((s) => s.object === "machine tools")!;
+    expect(hit.quote.toLowerCase()).toContain("machine tools");
+    expect(hit.linkId).toBe(linkIdOf(CHINA, "SUPPLIES", MACHINE_TOOLS));
+    expect(hit.flowId).toBe(linkIdOf(CHINA, "SUPPLIES_TO", RUSSIA));
+    const keys = body.sentences!.map((s) => `${s.doc}:${s.quote}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // without sentences=N, only entities, as before
+    expect((await json<Record<string, unknown>>("/api/search?q=machine")).sentences).toBeUndefined();
+  });
+});
+
 describe("GET /api/search", () => {
   const search = async (q: string, extra = "") =>
     SearchResponseSchema.parse(await json(`/api/search?q=${encodeURIComponent(q)}${extra}`)).results;
@@ -312,6 +328,36 @@ describe("GET /api/neighbors/:id", () => {
   });
 });
 
+describe("POST /api/claims (the claims table)", () => {
+  const post = (body: unknown) =>
+    get("/api/claims", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  it("returns the claims asked for with their articles, once each, and names the ones it lacks", async () => {
+    const ids = [CLAIMS[0]!.id, CLAIMS[2]!.id, CLAIMS[0]!.id, "c_0000000000000000"];
+    const res = await post({ ids });
+    expect(res.status).toBe(200);
+    const body = ClaimsResponseSchema.parse(await res.json());
+    expect(body.claims.map((c) => c.claim.id).sort()).toEqual([CLAIMS[0]!.id, CLAIMS[2]!.id].sort());
+    expect(body.claims[0]!.article?.publisher).toBe("Euromaidan Press");
+    expect(body.missing).toEqual(["c_0000000000000000"]);
+  });
+
+  it("writes the table as CSV: recipient, via, amount, event time and report time columns", async () => {
+    const res = await post({ ids: CLAIMS.map((c) => c.id), format: "csv" });
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = csvObjects(await res.text());
+    expect(rows).toHaveLength(CLAIMS.length);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["recipient", "via", "amount", "time", "reported"]));
+    const perchlorate = rows.find((r) => r.object === "ammonium perchlorate")!;
+    expect(perchlorate).toMatchObject({ subject: "China", recipient: "Russia", time: "2024", reported: "2026-02-05" });
+  });
+
+  it("refuses a malformed id or too many ids", async () => {
+    expect((await post({ ids: ["x"] })).status).toBe(400);
+    expect((await post({ ids: Array.from({ length: 5001 }, () => CLAIMS[0]!.id) })).status).toBe(400);
+  });
+});
+
 describe("GET /api/export", () => {
   it("exports GraphML and GEXF as XML attachments", async () => {
     for (const format of ["graphml", "gexf"]) {
@@ -323,6 +369,11 @@ describe("GET /api/export", () => {
       expect(text.match(/<node\b/g)).toHaveLength(EXPECTED.nodes);
       expect(text.match(/<edge\b/g)).toHaveLength(EXPECTED.links);
     }
+  });
+
+  it("says so when nothing passes the filters, instead of sending an empty file", async () => {
+    const body = await apiError("/api/export?format=graphml&sources=nobody", 404);
+    expect(body.error).toMatch(/nothing to export/);
   });
 
   it("exports graphology JSON with the same filters as /api/graph", async () => {

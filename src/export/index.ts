@@ -49,6 +49,7 @@ export type { ExportOptions } from "./types.js";
 export { renderExport, renderExportStreams, writeExport } from "./render.js";
 export { exportLosses, type ExportLoss, type LossKind } from "./losses.js";
 export { renderCitations, citationRows, type CitationRow, type CitationData } from "./citations.js";
+export { renderClaimTable } from "./claim-table.js";
 export { storeGraph, storeSubgraph } from "./store-source.js";
 export { filterReport, type FilterReport } from "./filter-report.js";
 export { neo4jSubgraph, neo4jCitationData, type Neo4jSubgraph, type Neo4jSubgraphOptions } from "./neo4j-source.js";

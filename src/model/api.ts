@@ -87,10 +87,17 @@ export const SearchResponseSchema = z.object({
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
+/** Claims one POST /api/claims may ask for. */
+export const MAX_CLAIMS_PER_REQUEST = 5000;
+
 /** POST /api/claims: claims by id (the viewer's claims table), with their articles. */
 export const ClaimsRequestSchema = z
   .object({
-    ids: z.array(z.string().regex(/^c_[0-9a-f]{16}$/, "claim id must be c_ + 16 hex digits")).max(5000),
+    ids: z
+      .array(z.string().regex(/^c_[0-9a-f]{16}$/, "claim id must be c_ + 16 hex digits"))
+      .max(MAX_CLAIMS_PER_REQUEST),
+    /** csv: the claims table (claim-table.ts) as a CSV attachment */
+    format: z.enum(["json", "csv"]).default("json"),
   })
   .strict();
 export type ClaimsRequest = z.infer<typeof ClaimsRequestSchema>;

@@ -13,3 +13,4 @@ export * from "./time.js";
 export * from "./validate.js";
 export * from "./vocabulary.js";
 export * from "./counts.js";
+export * from "./claim-table.js";

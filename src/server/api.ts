@@ -15,7 +15,7 @@ import type { Vocabulary } from "../model/vocabulary.js";
 import type { KnowledgeGraph } from "../graph/build.js";
 import { compareClaims } from "../store/store.js";
 import { filterGraph, findNode, UnknownFocusError } from "../graph/filter.js";
-import { ExportFormatSchema, renderExportStreams, type ExportStream } from "../export/index.js";
+import { ExportFormatSchema, renderClaimTable, renderExportStreams, type ExportStream } from "../export/index.js";
 import { QueryError } from "../neo4j/errors.js";
 import { toCypherParams } from "../neo4j/params.js";
 import { runQuery } from "../neo4j/query.js";
@@ -40,8 +40,9 @@ import type { StoreSnapshot, StoreSource } from "./store-source.js";
  *                                         them (default 1,000, in article order) and `total`
  *   GET  /api/evidence/:linkId?limit=&offset=   EvidenceResponse: the claims behind one link, paged alike
  *   GET  /api/neighbors/:id?hops=1&<GraphFilter but focus>   the neighbourhood as a GraphResponse
- *   POST /api/claims {ids}                ClaimsResponse: those claims (≤ 5,000) with their articles, and the
- *                                         ids not found (the viewer's claims table)
+ *   POST /api/claims {ids, format?}       ClaimsResponse: those claims (≤ 5,000) with their articles, and the
+ *                                         ids not found (the viewer's claims table); format "csv": the
+ *                                         claims table as a CSV attachment
  *   POST /api/query {cypher, params}      QueryResponse: read-only (read-guard.ts), timeout, row and byte
  *                                         caps; 403 for a write or a refused operator, 400 for a bad
  *                                         query, 504 for a timeout, 502 when Neo4j dropped the query,
@@ -292,20 +293,32 @@ export function createApiRouter(opts: ApiOptions): Router {
   };
 
   const claims = async ({ req, res }: RouteContext) => {
-    const { ids } = parseInput(ClaimsRequestSchema, await readJsonBody(req, opts.bodyLimit), "request body");
+    const { ids, format } = parseInput(ClaimsRequestSchema, await readJsonBody(req, opts.bodyLimit), "request body");
     const unique = [...new Set(ids)];
     const fromNeo4j = await withNeo4j((s) => s.claimsByIds(unique));
+    let body: ClaimsResponse;
     if (fromNeo4j) {
-      sendJson(res, 200, fromNeo4j.value satisfies ClaimsResponse);
+      body = fromNeo4j.value;
+    } else {
+      const snapshot = await store.current();
+      const found = unique.map((id) => snapshot.claims.get(id)).filter((c) => c !== undefined);
+      body = {
+        claims: withArticles(found.sort(compareClaims), snapshot.articles),
+        missing: unique.filter((id) => !snapshot.claims.has(id)),
+      };
+    }
+    if (format === "json") {
+      sendJson(res, 200, body);
       return;
     }
-    const snapshot = await store.current();
-    const found = unique.map((id) => snapshot.claims.get(id)).filter((c) => c !== undefined);
-    const body: ClaimsResponse = {
-      claims: withArticles(found.sort(compareClaims), snapshot.articles),
-      missing: unique.filter((id) => !snapshot.claims.has(id)),
-    };
-    sendJson(res, 200, body);
+    const csv = renderClaimTable(body.claims);
+    res.writeHead(200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="kg-claims.csv"',
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    res.end(csv);
   };
 
   const query = async ({ req, res }: RouteContext) => {
