@@ -13,9 +13,14 @@ import { writeStore } from "../src/store/store.js";
  * Hand-written because the extractor is not ready; the claims say only what the sentences say.
  */
 const ARTICLES_DIR = path.resolve(import.meta.dirname, "../examples/articles");
+const DEV_DIR = path.resolve(import.meta.dirname, "fixtures/dev-articles");
 export const ZMINA = "000_ac698359f206abe5";
 const UKR = "003_0a244f4867f7f563";
 export const HOSTILE_DOC = "x01_hostile_markup";
+/** development articles with recipients, routes, denials and sanctioned intermediaries */
+export const TI_CHIPS = "d01_ti_chips_hong_kong";
+export const NK_SHELLS = "d07_aljazeera_nk_shells_satellite";
+export const OFAC_FIRMS = "d10_ofac_finland_turkey_firms";
 
 export const CSIS_SENTENCE =
   "The Center for Strategic and International Studies found that in 2024, China increased sales of ammonium perchlorate — a key ingredient used to produce solid propellant for Iskander missiles.";
@@ -32,6 +37,19 @@ function realArticle(id: string, publisher: string | null): Article {
     url: null,
     text,
     sourcePath: `examples/articles/${id}.txt`,
+  };
+}
+
+function devArticle(id: string, publisher: string, date: string | null): Article {
+  const text = readFileSync(path.join(DEV_DIR, `${id}.txt`), "utf8");
+  return {
+    id,
+    title: text.split("\n")[0]!.replace(/^Title:\s*/, ""),
+    publisher,
+    date,
+    url: null,
+    text,
+    sourcePath: `test/fixtures/dev-articles/${id}.txt`,
   };
 }
 
@@ -65,6 +83,22 @@ const entityTable: Array<[EntityType, string, string[]]> = [
   ["Organization", "Foreign Intelligence Service of Ukraine", []],
   ["Organization", "Acme Corp", []],
   ["Person", "Oleh Ivashchenko", ["Ivashchenko"]],
+  ["Organization", "Texas Instruments", ["TI"]],
+  ["Place", "Hong Kong", []],
+  ["Item", "chips", []],
+  ["Organization", "C4ADS", []],
+  ["Organization", "Bloomberg", ["Bloomberg News"]],
+  ["Country", "North Korea", ["Pyongyang"]],
+  ["Country", "South Korea", ["Seoul"]],
+  ["Item", "artillery shells", []],
+  ["Item", "munitions", []],
+  ["Item", "satellite technology", []],
+  ["Organization", "Office of Foreign Assets Control", ["OFAC"]],
+  ["Organization", "Demirci", []],
+  ["Organization", "Margiana", []],
+  ["Country", "Turkey", ["Türkiye"]],
+  ["Item", "drones", []],
+  ["Item", "sensors", []],
 ];
 
 const ids = new Map(entityTable.map(([type, name]) => [name, entityId(type, name)]));
@@ -81,9 +115,13 @@ interface Spec {
   predicate: string;
   object: string;
   recipient?: string;
+  via?: string[];
   attributedTo?: string[];
   time?: string;
+  /** the sentence states no time: `time` is the article's date */
+  timeInferred?: boolean;
   negated?: boolean;
+  hedged?: boolean;
 }
 
 function claimOf(s: Spec, articles: Map<string, Article>): Claim {
@@ -113,10 +151,12 @@ function claimOf(s: Spec, articles: Map<string, Article>): Claim {
     object: s.object,
     objectId,
     ...(s.recipient ? { recipient: s.recipient, recipientId } : {}),
+    ...(s.via ? { via: s.via, viaIds: s.via.map(idOf) } : {}),
     ...(s.attributedTo ? { attributedTo: s.attributedTo, attributedToIds } : {}),
     ...(s.time ? { time: s.time } : {}),
+    ...(s.timeInferred ? { timeInferred: true } : {}),
     negated: s.negated ?? false,
-    hedged: false,
+    hedged: s.hedged ?? false,
     confidence: 0.9,
     rule: "hand-written-fixture",
     extractor: "viewer-e2e-fixture@1",
@@ -138,6 +178,17 @@ const IVASH_LIST =
   "These supplies include machine tools, specialty chemicals, gunpowder, and electronic components for drones, which are vital for Russia's war machine.";
 const IVASH_HEAD =
   "Oleh Ivashchenko, head of Ukraine's Foreign Intelligence Service, disclosed on May 26 to the state news agency Ukrinform that China is providing critical supplies to at least 20 Russian military factories.";
+
+export const TI_SENTENCE =
+  "Shipments of the semiconductors surged in the first half of the year, many of them traveling through Hong Kong on their way to the sanctioned country, according to Russian customs data provided by the Washington-based investigative nonprofit C4ADS.";
+export const NK_SHELLS_SENTENCE =
+  "Pyongyang has supplied Moscow with more than one million artillery shells since early August, Seoul’s National Intelligence Service (NIS) reported on Wednesday.";
+const NK_MUNITIONS =
+  "North Korea is supplying munitions to Russia for use in its war against Ukraine in return for satellite technology, South Korea has said.";
+const TI_DENIAL =
+  "Representatives for TI and Analog Devices said they didn’t sell the chips directly to the Hong Kong entities and both stopped doing business with Russia in 2022.";
+const OFAC_TURKISH =
+  "OFAC targeted two Turkish entities––Margiana and Demirci––for supplying Russia with drones, sensors, and measuring tools.";
 
 const specs: Spec[] = [
   {
@@ -288,6 +339,89 @@ const specs: Spec[] = [
     time: "2024/2025",
   },
   {
+    doc: TI_CHIPS,
+    quote: TI_SENTENCE,
+    subject: "Texas Instruments",
+    predicate: "SUPPLIES",
+    object: "chips",
+    recipient: "Russia",
+    via: ["Hong Kong"],
+    attributedTo: ["C4ADS"],
+    time: "2023-01/2023-06",
+  },
+  {
+    doc: TI_CHIPS,
+    quote: TI_DENIAL,
+    subject: "Texas Instruments",
+    predicate: "SUPPLIES",
+    object: "chips",
+    recipient: "Hong Kong",
+    attributedTo: ["Texas Instruments"],
+    negated: true,
+  },
+  {
+    doc: TI_CHIPS,
+    quote:
+      "Chips sent to the now-sanctioned Russian entities were handled by two Hong Kong companies that were sanctioned in October for supplying Russian military-linked companies, the data show.",
+    subject: "Hong Kong",
+    predicate: "SUPPLIES",
+    object: "chips",
+    recipient: "Russia",
+    attributedTo: ["Bloomberg"],
+  },
+  {
+    doc: NK_SHELLS,
+    quote: NK_SHELLS_SENTENCE,
+    subject: "North Korea",
+    predicate: "SUPPLIES",
+    object: "artillery shells",
+    recipient: "Russia",
+    attributedTo: ["South Korea"],
+    time: "2023-08/2023-11",
+  },
+  {
+    doc: NK_SHELLS,
+    quote: NK_MUNITIONS,
+    subject: "North Korea",
+    predicate: "SUPPLIES",
+    object: "munitions",
+    recipient: "Russia",
+    attributedTo: ["South Korea"],
+    time: "2023-11-01",
+    timeInferred: true,
+  },
+  {
+    doc: NK_SHELLS,
+    quote: NK_MUNITIONS,
+    subject: "Russia",
+    predicate: "SUPPLIES",
+    object: "satellite technology",
+    recipient: "North Korea",
+    attributedTo: ["South Korea"],
+    time: "2023-11-01",
+    timeInferred: true,
+    hedged: true,
+  },
+  ...["Demirci", "Margiana"].flatMap((firm): Spec[] => [
+    {
+      doc: OFAC_FIRMS,
+      quote: OFAC_TURKISH,
+      subject: firm,
+      predicate: "SUPPLIES",
+      object: firm === "Demirci" ? "drones" : "sensors",
+      recipient: "Russia",
+      attributedTo: ["Office of Foreign Assets Control"],
+    },
+    {
+      doc: OFAC_FIRMS,
+      quote: OFAC_TURKISH,
+      subject: "Office of Foreign Assets Control",
+      predicate: "SANCTIONS",
+      object: firm,
+    },
+    { doc: OFAC_FIRMS, quote: OFAC_TURKISH, subject: firm, predicate: "LOCATED_IN", object: "Turkey" },
+  ]),
+  {
     doc: HOSTILE_DOC,
     quote: HOSTILE_QUOTE,
     subject: "Acme Corp",
@@ -299,7 +433,14 @@ const specs: Spec[] = [
 ];
 
 export function e2eStoreData(): { articles: Article[]; entities: Entity[]; claims: Claim[] } {
-  const articles = [realArticle(ZMINA, "ZMINA"), realArticle(UKR, null), hostileArticle];
+  const articles = [
+    realArticle(ZMINA, "ZMINA"),
+    realArticle(UKR, null),
+    hostileArticle,
+    devArticle(TI_CHIPS, "American Journal of Transportation (AJOT), Bloomberg News story", null),
+    devArticle(NK_SHELLS, "Al Jazeera", "2023-11-01"),
+    devArticle(OFAC_FIRMS, "The Volkov Law Group blog", null),
+  ];
   const byId = new Map(articles.map((a) => [a.id, a]));
   const entities = entityTable.map(([type, name, aliases]) =>
     EntitySchema.parse({ id: entityId(type, name), type, name, aliases, merges: [] }),

@@ -26,6 +26,18 @@ const mutations: Mutation[] = [
   ],
   ["unknown link field", (g) => ((g.links[8] as unknown as Record<string, unknown>).weight = 1), "links[8].weight"],
   ["bad backend", (g) => ((g.meta as Record<string, unknown>).backend = "mysql"), "meta.backend"],
+  ["item not a string", (g) => ((g.links[9]!.items as unknown[]) = [3]), "links[9].items[0]"],
+  [
+    "missing contesting sources",
+    (g) => delete (g.links[3] as Partial<GraphResponse["links"][number]>).contestingSources,
+    "links[3].contestingSources",
+  ],
+  [
+    "negative claims without event time",
+    (g) => (g.links[2]!.claimsWithoutEventTime = -1),
+    "links[2].claimsWithoutEventTime",
+  ],
+  ["missing entities count", (g) => delete (g.meta as Partial<GraphResponse["meta"]>).entities, "meta.entities"],
 ];
 
 describe("viewer GraphResponse check", () => {

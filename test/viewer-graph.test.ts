@@ -5,19 +5,28 @@ import { GraphFilterSchema } from "../src/model/filter.js";
 import { linkId } from "../src/model/link.js";
 import {
   edgeColour,
+  edgeLabel,
   edgeWidth,
   nodeSize,
   sizeScale,
   CONTESTED_COLOUR,
+  FADED_EDGE_COLOUR,
+  FADED_NODE_COLOUR,
   NEGATED_COLOUR,
+  PATH_COLOUR,
+  PREDICATE_COLOURS,
+  TYPE_COLOURS,
 } from "../viewer/src/graph/appearance.js";
 import { buildViewerGraph } from "../viewer/src/graph/build.js";
 import { computeFacets } from "../viewer/src/graph/facets.js";
 import { distanceToSegment, nearestEdge } from "../viewer/src/graph/hit.js";
-import { shortestVisiblePath } from "../viewer/src/graph/path.js";
+import { modeFilter } from "../viewer/src/graph/modes.js";
+import { directedPath, findPath } from "../viewer/src/graph/path.js";
 import { searchNodes } from "../viewer/src/graph/search.js";
 import { visibleSubgraph } from "../viewer/src/graph/subgraph.js";
-import { computeVisibility, neighbourhood } from "../viewer/src/graph/visibility.js";
+import { computeVisibility, keyNodes, neighbourhood } from "../viewer/src/graph/visibility.js";
+import { groupEntityClaims } from "../viewer/src/views/claim-groups.js";
+import { withArticles } from "../src/server/responses.js";
 import type { ViewFilter } from "../viewer/src/state/view-state.js";
 import { e2eStoreData } from "./viewer-e2e-store.js";
 
@@ -54,6 +63,12 @@ describe("viewer visibility", () => {
     ["min sources", { minSources: 2 }],
     ["hide negated", { hideNegated: true }],
     ["combined", { predicates: ["SUPPLIES"], types: ["Country", "Item"], hideNegated: true, minSources: 1 }],
+    ["recipient", { recipients: ["country:russia"] }],
+    ["item", { items: ["artillery shells"] }],
+    ["route", { via: ["Hong Kong"] }],
+    ["supplier country", { supplierCountries: ["Turkey"] }],
+    ["hide contested", { hideContested: true }],
+    ["flows only", { predicates: ["SUPPLIES_TO", "ROUTES_TO"] }],
   ])("%s: the same nodes and links as the server's filterGraph", (_name, f) => {
     const v = computeVisibility(graph, filter(f));
     const server = filterGraph(kg, GraphFilterSchema.parse({ ...f }));
@@ -93,39 +108,76 @@ describe("viewer visibility", () => {
   });
 });
 
-describe("viewer path", () => {
+describe("viewer path: directed and typed", () => {
   const { graph } = fixture();
-  const all = computeVisibility(graph, filter({}));
+  const any = () => true;
 
-  it("finds the shortest chain, ignoring direction, one link per step", () => {
-    const p = shortestVisiblePath(graph, all, "weapon:iskander", "country:ukraine")!;
-    expect(p.nodes).toEqual([
-      "weapon:iskander",
-      "item:ammonium-perchlorate",
-      "country:china",
+  it("a supply path follows flows from supplier to recipient: Texas Instruments → Russia", () => {
+    const p = directedPath(graph, "organization:texas-instruments", "country:russia", "supply", any)!;
+    expect(p.nodes).toEqual(["organization:texas-instruments", "country:russia"]);
+    expect(p.edges).toEqual([linkId("organization:texas-instruments", "SUPPLIES_TO", "country:russia")]);
+    // North Korea reaches Russia by its own flow, not through whatever else Russia touches
+    expect(directedPath(graph, "country:north-korea", "country:russia", "supply", any)!.nodes).toEqual([
+      "country:north-korea",
       "country:russia",
-      "country:ukraine",
     ]);
-    expect(p.edges).toHaveLength(4);
-    expect(p.edges[0]).toBe(linkId("item:ammonium-perchlorate", "COMPONENT_OF", "weapon:iskander"));
   });
 
-  it("only over visible links: hiding a step breaks the path", () => {
-    const v = computeVisibility(graph, filter({ predicates: ["SUPPLIES", "COMPONENT_OF", "ATTACKS"] }));
-    // China and Russia are joined only by COOPERATES_WITH, which is hidden now
-    expect(shortestVisiblePath(graph, v, "weapon:iskander", "country:ukraine")).toBeNull();
+  it("no path against the direction, and none through the agency that sanctioned a firm", () => {
+    const back = findPath(graph, "country:russia", "organization:texas-instruments", "supply", any);
+    expect(back).toEqual({ path: null, reverse: true, otherKinds: [] });
+    expect(
+      directedPath(graph, "organization:office-of-foreign-assets-control", "country:russia", "supply", any),
+    ).toBeNull();
+    // any relation in its direction: OFAC sanctions Demirci, which supplies drones; still not to Russia as a flow
+    const viaSanctions = directedPath(
+      graph,
+      "organization:office-of-foreign-assets-control",
+      "country:russia",
+      "any",
+      any,
+    );
+    expect(viaSanctions?.edges.map((e) => graph.getEdgeAttribute(e, "predicate"))).toEqual([
+      "SANCTIONS",
+      "SUPPLIES_TO",
+    ]);
   });
 
-  it("no path between separate components or to a hidden entity", () => {
-    // a recipient is a qualifier of the claim, not a link: Acme's detonators stand apart
-    expect(shortestVisiblePath(graph, all, "organization:acme-corp", "country:china")).toBeNull();
-    expect(shortestVisiblePath(graph, all, "person:oleh-ivashchenko", "country:china")).toBeNull();
-    expect(shortestVisiblePath(graph, all, "country:china", "country:china")).toEqual({
+  it("a materiel path goes supplier → item → part of → weapon, never over a denied link", () => {
+    const p = directedPath(graph, "country:china", "weapon:iskander", "materiel", any)!;
+    expect(p.nodes).toEqual(["country:china", "item:ammonium-perchlorate", "weapon:iskander"]);
+    expect(directedPath(graph, "country:china", "item:weapons", "materiel", any)).toBeNull();
+  });
+
+  it("the filters bound it: a step they hide breaks the path, and the answer says what exists", () => {
+    const noTI = (e: string) => !graph.extremities(e).includes("organization:texas-instruments");
+    const a = findPath(graph, "organization:texas-instruments", "country:russia", "supply", noTI);
+    expect(a.path).toBeNull();
+    expect(directedPath(graph, "country:china", "country:china", "supply", any)).toEqual({
       nodes: ["country:china"],
       edges: [],
     });
-    const v = computeVisibility(graph, filter({ types: ["Country"] }));
-    expect(shortestVisiblePath(graph, v, "item:oil", "country:china")).toBeNull();
+  });
+});
+
+describe("entity panel groups", () => {
+  it("Russia's claims by part played, one card per sentence", () => {
+    const data = e2eStoreData();
+    const claims = data.claims.filter((c) =>
+      [c.subjectId, c.objectId, c.recipientId, ...(c.viaIds ?? [])].includes("country:russia"),
+    );
+    const groups = groupEntityClaims(
+      "country:russia",
+      withArticles(claims, new Map(data.articles.map((a) => [a.id, a]))),
+    );
+    expect(groups.map((g) => g.role)).toEqual(["supplier", "recipient", "relation"]);
+    const recipient = groups.find((g) => g.role === "recipient")!;
+    // China's list of five components is one sentence: one card, five claims
+    const components = recipient.sentences.find((s) => s.claims.length === 5)!;
+    expect(new Set(components.claims.map((c) => c.claim.evidence.quote)).size).toBe(1);
+    expect(recipient.sentences.length).toBeLessThan(recipient.claims);
+    // a sentence shows once in a group (it may show in two: North Korea's munitions for Russia's technology)
+    for (const g of groups) expect(new Set(g.sentences.map((s) => s.key)).size).toBe(g.sentences.length);
   });
 });
 
@@ -146,7 +198,48 @@ describe("viewer search", () => {
   });
 });
 
+/** CIE76 distance between two sRGB colours: about 2 is barely visible, 20 clearly different. */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((r * 0.4124 + g * 0.3576 + bl * 0.1805) / 0.95047);
+    const y = f(r * 0.2126 + g * 0.7152 + bl * 0.0722);
+    const z = f((r * 0.0193 + g * 0.1192 + bl * 0.9505) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)] as const;
+  };
+  const p = lab(a);
+  const q = lab(b);
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
 describe("viewer encodings", () => {
+  it("no entity type's colour is like a relation's, and no two of either are alike", () => {
+    const types = Object.values(TYPE_COLOURS);
+    const links = [...Object.values(PREDICATE_COLOURS), NEGATED_COLOUR, CONTESTED_COLOUR, PATH_COLOUR];
+    const min = (pairs: Array<[string, string]>) => Math.min(...pairs.map(([a, b]) => deltaE(a, b)));
+    const pairsOf = (xs: string[]) => xs.flatMap((a, i) => xs.slice(i + 1).map((b): [string, string] => [a, b]));
+    expect(min(types.flatMap((t) => links.map((l): [string, string] => [t, l])))).toBeGreaterThan(20);
+    expect(min(pairsOf(types))).toBeGreaterThan(20);
+    expect(min(pairsOf(links))).toBeGreaterThan(15);
+    // the faded colours are there to recede: they are not like any live one either
+    for (const faded of [FADED_NODE_COLOUR, FADED_EDGE_COLOUR]) {
+      expect(
+        min([...types, ...links.filter((l) => l !== NEGATED_COLOUR)].map((c): [string, string] => [faded, c])),
+      ).toBeGreaterThan(10);
+    }
+  });
+
+  it("a flow's label is its items, denied ones marked; other links show their relation", () => {
+    expect(edgeLabel({ predicate: "SUPPLIES_TO", items: ["chips", "sensors"], deniedItems: ["weapons"] })).toBe(
+      "chips, sensors, not weapons",
+    );
+    expect(edgeLabel({ predicate: "COMPONENT_OF", items: [], deniedItems: [] })).toBe("component of");
+  });
+
   it("negated and contested links get colours no predicate has", () => {
     const base = { predicate: "SUPPLIES", negated: false, contested: false };
     expect(edgeColour({ ...base, negated: true })).toBe(NEGATED_COLOUR);
@@ -187,11 +280,30 @@ describe("viewer encodings", () => {
   it("facets count what the graph holds", () => {
     const { graph } = fixture();
     const f = computeFacets(graph);
-    expect(f.predicates.get("SUPPLIES")).toBe(11);
-    expect(f.types.get("Country")).toBe(3);
-    expect(f.sources.get("Oleh Ivashchenko")).toBe(4);
+    expect(f.predicates.get("SUPPLIES")).toBe(18);
+    expect(f.predicates.get("SUPPLIES_TO")).toBe(11);
+    expect(f.types.get("Country")).toBe(5);
+    // four relation links and China's flow to Russia
+    expect(f.sources.get("Oleh Ivashchenko")).toBe(5);
     expect([f.minYear, f.maxYear]).toEqual([2023, 2025]);
-    expect(f.maxSources).toBe(2);
+    expect([...f.recipients.values()]).toEqual(["China", "Hong Kong", "North Korea", "Russia"]);
+    // Demirci and Margiana are located in Turkey: their flows come from there
+    expect([...f.supplierCountries.values()]).toEqual(["China", "North Korea", "Russia", "Turkey"]);
+    expect(f.via).toEqual(["Hong Kong"]);
+  });
+
+  it("a mode is a filter on relation types, so the server answers a view's export alike", () => {
+    const { graph } = fixture();
+    const predicates = new Set(graph.mapEdges((_e, a) => a.predicate));
+    expect(modeFilter("flows", filter({}), predicates).predicates).toEqual(["ROUTES_TO", "SUPPLIES_TO"]);
+    expect(modeFilter("relations", filter({}), predicates).predicates).not.toContain("SUPPLIES_TO");
+    expect(modeFilter("relations", filter({ predicates: ["ATTACKS"] }), predicates).predicates).toEqual(["ATTACKS"]);
+  });
+
+  it("the most connected entities of the view are the ones whose labels are always drawn", () => {
+    const { graph } = fixture();
+    const flows = computeVisibility(graph, filter({ predicates: ["SUPPLIES_TO", "ROUTES_TO"] }));
+    expect([...keyNodes(graph, flows, 1)]).toEqual(["country:russia"]);
   });
 });
 

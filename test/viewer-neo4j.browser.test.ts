@@ -129,7 +129,7 @@ describe("viewer with Neo4j connected", () => {
     await page.getByTestId("expand").click();
     await expect
       .poll(() => page.locator("#toast").textContent(), { timeout: 30_000 })
-      .toMatch(/^1 new entities, 1 new links/);
+      .toMatch(/neighbours of ammonium perchlorate highlighted \(1 new entities, 1 new links\)/);
     expect(await page.evaluate(() => (window as KgWindow).__kg!.app.graph.hasNode("weapon:iskander"))).toBe(true);
     await screenshot(page, "viewer-09-neo4j-expand");
     expect(errors).toEqual([]);

@@ -5,6 +5,7 @@ import { INITIAL_VIEW, type ViewState } from "../viewer/src/state/view-state.js"
 describe("viewer URL state", () => {
   it("round-trips filters, selection, focus, path, size and camera", () => {
     const view: ViewState = {
+      mode: "flows",
       filter: {
         predicates: ["SUPPLIES", "COMPONENT_OF"],
         types: ["Country", "Item"],
@@ -13,12 +14,17 @@ describe("viewer URL state", () => {
         toYear: 2024,
         minSources: 2,
         hideNegated: true,
-        hideContested: false,
+        hideContested: true,
+        recipients: ["country:russia"],
+        items: ["chips"],
       },
       selection: { kind: "link", id: "l_0123456789abcdef" },
       focus: "country:china",
       path: ["weapon:iskander", "country:ukraine"],
+      pathKind: "materiel",
       sizeBy: "claims",
+      edgeLabels: true,
+      table: true,
       camera: { x: 0.5123, y: 0.25, ratio: 0.75 },
     };
     const parsed = queryToView(viewToQuery(view));
@@ -33,7 +39,7 @@ describe("viewer URL state", () => {
 
   it("drops a bad parameter with a warning naming it, keeping the good ones", () => {
     const { view, warnings } = queryToView(
-      "?predicates=supplies&minSources=2&cam=1,2&size=huge&fromYear=2025&toYear=2020",
+      "?predicates=supplies!&minSources=2&cam=1,2&size=huge&fromYear=2025&toYear=2020",
     );
     expect(view.filter.predicates).toBeUndefined();
     expect(view.filter.minSources).toBe(2);

@@ -103,9 +103,10 @@ describe("viewer in Chromium against kg serve", () => {
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.inked).toBeGreaterThan(0.005);
     const c = await counts(page);
-    expect(c.shownNodes).toBe(19);
-    expect(c.shownLinks).toBe(15);
-    expect(c.drawn).toEqual({ nodes: 19, links: 15 });
+    // the relations view: every relation link (the supply flows are the other view)
+    expect(c.shownNodes).toBe(32);
+    expect(c.shownLinks).toBe(26);
+    expect(c.drawn).toEqual({ nodes: 32, links: 26 });
     // without Neo4j the expand and Cypher tools are not offered
     expect(await page.locator("#neo4j-section").isHidden()).toBe(true);
     expect(errors).toEqual([]);
@@ -233,7 +234,7 @@ describe("viewer in Chromium against kg serve", () => {
     const ticked = await page.getByTestId("filter-types").locator("input:checked").count();
     expect(ticked).toBe(1);
     const c = await counts(page);
-    expect(c.shownNodes).toBeLessThan(19);
+    expect(c.shownNodes).toBeLessThan(32);
     expect(c.drawn).toEqual({ nodes: c.shownNodes, links: c.shownLinks });
     expect(errors).toEqual([]);
     await page.close();
@@ -259,18 +260,19 @@ describe("viewer in Chromium against kg serve", () => {
     await page.close();
   });
 
-  it("the shortest path between two entities is highlighted", async () => {
+  it("a path follows the links' direction and kind: from China to the Iskander through its propellant", async () => {
     const { page, errors } = await open();
-    await page.getByTestId("path-from").fill("Iskander");
+    await page.getByTestId("path-kind").selectOption("materiel");
+    await page.getByTestId("path-from").fill("China");
     await page.getByTestId("path-from").press("Enter");
-    await page.getByTestId("path-to").fill("Ukraine");
+    await page.getByTestId("path-to").fill("Iskander");
     await page.getByTestId("path-to").press("Enter");
     await expect
       .poll(() => page.getByTestId("path-result").textContent())
-      .toBe("4 steps: Iskander — ammonium perchlorate — China — Russia — Ukraine");
+      .toBe("2 steps: China → ammonium perchlorate → Iskander");
     const colours = await page.evaluate(() => {
       const app = (window as KgWindow).__kg!.app;
-      return app.path!.edges.map((e) => app.sigma.getEdgeDisplayData(e)!.color);
+      return app.pathAnswer!.path!.edges.map((e) => app.sigma.getEdgeDisplayData(e)!.color);
     });
     expect(new Set(colours).size).toBe(1);
     await screenshot(page, "viewer-06-path");

@@ -1,19 +1,28 @@
 import type Sigma from "sigma";
 import type { GraphResponse, GraphNode } from "../../src/model/api.js";
+import { compileLinkFilter, compileTypeFilter, LINK_FILTER_KEYS, type FilterNames } from "../../src/model/filter.js";
 import type { Link } from "../../src/model/link.js";
 import { addToGraph, buildViewerGraph } from "./graph/build.js";
 import { LayoutController } from "./graph/layout.js";
-import { shortestVisiblePath, type PathResult } from "./graph/path.js";
+import { modeFilter } from "./graph/modes.js";
+import { findPath, type PathAnswer } from "./graph/path.js";
 import { nearestEdge, type Point } from "./graph/hit.js";
 import { searchNodes } from "./graph/search.js";
 import { visibleSubgraph } from "./graph/subgraph.js";
 import type { ViewerEdgeAttributes, ViewerGraph, ViewerNodeAttributes } from "./graph/types.js";
-import { computeVisibility, neighbourhood, type Visibility } from "./graph/visibility.js";
+import { computeVisibility, keyNodes, neighbourhood, viewerFilterNames, type Visibility } from "./graph/visibility.js";
 import { applyAppearance } from "./graph/appearance.js";
 import { createRenderer, type RenderModel } from "./render/renderer.js";
 import type { ViewStore } from "./state/store.js";
 import { viewToQuery } from "./state/url.js";
-import type { ViewState } from "./state/view-state.js";
+import { EMPTY_FILTER, type ViewFilter, type ViewState } from "./state/view-state.js";
+
+/**
+ * Labels always drawn: on a small view every entity's, on a big one the most connected (the
+ * others show as room allows, and on zooming in).
+ */
+const keyNodeCount = (visible: number) =>
+  visible <= 40 ? visible : Math.max(10, Math.min(25, Math.round(visible / 20)));
 
 /**
  * The application core: owns the graph, the renderer and the derived render model, and keeps
@@ -24,7 +33,10 @@ export class App {
   readonly sigma: Sigma<ViewerNodeAttributes, ViewerEdgeAttributes>;
   readonly layout: LayoutController;
   visibility: Visibility;
-  path: PathResult | null = null;
+  /** the path asked for, and when there is none, what else was found */
+  pathAnswer: PathAnswer | null = null;
+  private names: FilterNames;
+  private predicates = new Set<string>();
   private model: RenderModel;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changeListeners: Array<() => void> = [];
@@ -35,14 +47,17 @@ export class App {
     container: HTMLElement,
   ) {
     this.graph = buildViewerGraph(data.nodes, data.links);
+    this.names = viewerFilterNames(this.graph);
+    this.graph.forEachEdge((_e, a) => this.predicates.add(a.predicate));
     applyAppearance(this.graph, store.get().sizeBy);
     performance.mark("kg-graph");
-    this.visibility = computeVisibility(this.graph, store.get().filter);
+    this.visibility = computeVisibility(this.graph, this.viewFilter(), this.names);
     this.model = this.deriveModel(store.get());
     this.layout = new LayoutController(this.graph);
     this.layout.settleSync();
     performance.mark("kg-layout");
     this.sigma = createRenderer(this.graph, container, () => this.model);
+    this.sigma.setSetting("renderEdgeLabels", store.get().edgeLabels);
     performance.mark("kg-sigma");
 
     this.sigma.on("clickNode", ({ node }) => this.store.update({ selection: { kind: "node", id: node } }));
@@ -74,35 +89,69 @@ export class App {
     this.changeListeners.push(listener);
   }
 
+  /** The filter the view applies: the user's, narrowed to the mode's predicates. */
+  viewFilter(s: ViewState = this.store.get()): ViewFilter {
+    return modeFilter(s.mode, s.filter, this.predicates);
+  }
+
+  /** Links a path may use: those passing the user's filters other than relation types (the path kind says those). */
+  private pathAllowed(s: ViewState): (edge: string) => boolean {
+    const filter = { ...s.filter, predicates: undefined, hops: 1 };
+    const passes = compileLinkFilter(filter, this.names);
+    const typeOk = compileTypeFilter(filter);
+    return (edge) => {
+      const [source, target] = this.graph.extremities(edge);
+      if (
+        typeOk &&
+        !(typeOk(this.graph.getNodeAttribute(source, "type")) && typeOk(this.graph.getNodeAttribute(target, "type")))
+      )
+        return false;
+      return passes({ id: edge, source, target, ...this.graph.getEdgeAttributes(edge) });
+    };
+  }
+
   private deriveModel(s: ViewState): RenderModel {
     let highlight: Visibility | null = null;
     const pathEdges = new Set<string>();
-    this.path = null;
+    let drawn = this.visibility;
+    this.pathAnswer = null;
     if (s.path) {
-      this.path = shortestVisiblePath(this.graph, this.visibility, s.path[0], s.path[1]);
-      if (this.path) {
-        highlight = { nodes: new Set(this.path.nodes), edges: new Set(this.path.edges) };
-        for (const e of this.path.edges) pathEdges.add(e);
+      this.pathAnswer = findPath(this.graph, s.path[0], s.path[1], s.pathKind, this.pathAllowed(s));
+      const path = this.pathAnswer.path;
+      if (path) {
+        highlight = { nodes: new Set(path.nodes), edges: new Set(path.edges) };
+        for (const e of path.edges) pathEdges.add(e);
+        // a path of flows shows in the relations view too: its steps are drawn whatever the mode
+        drawn = {
+          nodes: new Set([...this.visibility.nodes, ...path.nodes]),
+          edges: new Set([...this.visibility.edges, ...path.edges]),
+        };
       }
     } else if (s.focus && this.visibility.nodes.has(s.focus)) {
       highlight = neighbourhood(this.graph, this.visibility, s.focus);
     }
     const sel = s.selection;
     return {
-      visibility: this.visibility,
+      visibility: drawn,
       highlight,
       pathEdges,
+      keyNodes: keyNodes(this.graph, this.visibility, keyNodeCount(this.visibility.nodes.size)),
       selectedNode: sel?.kind === "node" ? sel.id : null,
       selectedEdge: sel?.kind === "link" ? sel.id : null,
     };
   }
 
   private onState(next: ViewState, prev: ViewState): void {
-    if (next.filter !== prev.filter) this.visibility = computeVisibility(this.graph, next.filter);
+    if (next.filter !== prev.filter || next.mode !== prev.mode) {
+      this.visibility = computeVisibility(this.graph, this.viewFilter(next), this.names);
+    }
     if (next.sizeBy !== prev.sizeBy) applyAppearance(this.graph, next.sizeBy);
+    if (next.edgeLabels !== prev.edgeLabels) this.sigma.setSetting("renderEdgeLabels", next.edgeLabels);
     this.model = this.deriveModel(next);
     this.sigma.refresh({ skipIndexation: next.sizeBy === prev.sizeBy });
     if (next.focus && next.focus !== prev.focus) this.centreOn(next.focus);
+    // the other view's links sit elsewhere in the layout: frame them
+    else if (next.mode !== prev.mode) this.fit();
     this.scheduleUrl();
     for (const l of this.changeListeners) l();
   }
@@ -111,8 +160,10 @@ export class App {
   refreshAll(): void {
     // reindex first: sigma repaints attribute updates per item and must know every item
     this.sigma.refresh();
+    this.names = viewerFilterNames(this.graph);
+    this.graph.forEachEdge((_e, a) => this.predicates.add(a.predicate));
     applyAppearance(this.graph, this.store.get().sizeBy);
-    this.visibility = computeVisibility(this.graph, this.store.get().filter);
+    this.visibility = computeVisibility(this.graph, this.viewFilter(), this.names);
     this.model = this.deriveModel(this.store.get());
     this.sigma.refresh();
     for (const l of this.changeListeners) l();
@@ -158,7 +209,7 @@ export class App {
   edgeNear(p: Point): string | null {
     const graph = this.graph;
     const sigma = this.sigma;
-    const visible = this.visibility.edges;
+    const visible = this.model.visibility.edges;
     function* segments() {
       for (const id of visible) {
         const [s, t] = graph.extremities(id);
@@ -180,6 +231,49 @@ export class App {
     return visibleSubgraph(this.graph, this.visibility);
   }
 
+  /** Claims behind the visible links, each once. */
+  visibleClaimIds(): string[] {
+    const ids = new Set<string>();
+    for (const e of this.visibility.edges) for (const c of this.graph.getEdgeAttribute(e, "claimIds")) ids.add(c);
+    return [...ids];
+  }
+
+  /**
+   * Links of this mode the year filters leave out only because their sentences state no time
+   * (their claims have a report time, the article's date, and no event time).
+   */
+  reportTimeOnly(): { links: number; claims: number } {
+    const s = this.store.get();
+    const f = this.viewFilter(s);
+    const withoutYears = computeVisibility(this.graph, { ...f, fromYear: undefined, toYear: undefined }, this.names);
+    let links = 0;
+    let claims = 0;
+    for (const e of withoutYears.edges) {
+      const a = this.graph.getEdgeAttributes(e);
+      if (a.firstYear !== null) continue;
+      links++;
+      claims += a.claimsWithoutEventTime;
+    }
+    return { links, claims };
+  }
+
+  /**
+   * When nothing passes: how many links of this view each narrowing filter lets through alone,
+   * so that the view can say which one emptied it.
+   */
+  filtersAlone(): Array<{ key: keyof ViewFilter; links: number }> {
+    const s = this.store.get();
+    const out: Array<{ key: keyof ViewFilter; links: number }> = [];
+    for (const key of LINK_FILTER_KEYS) {
+      const v = s.filter[key];
+      const narrows = Array.isArray(v) ? v.length > 0 : v !== undefined && v !== EMPTY_FILTER[key];
+      if (!narrows) continue;
+      const alone = modeFilter(s.mode, { ...EMPTY_FILTER, [key]: v }, this.predicates);
+      out.push({ key, links: computeVisibility(this.graph, alone, this.names).edges.size });
+    }
+    return out;
+  }
+
   /** Moves the camera to a node (display coordinates are sigma's normalised ones). */
   centreOn(node: string): void {
     const d = this.sigma.getNodeDisplayData(node);
@@ -187,6 +281,36 @@ export class App {
     void this.sigma
       .getCamera()
       .animate({ x: d.x, y: d.y, ratio: Math.min(this.sigma.getCamera().ratio, 0.6) }, { duration: 400 });
+  }
+
+  /** Frames what is drawn now (the filters' result, the path), not the whole graph. */
+  fit(duration = 300): void {
+    // display data are normalised when sigma processes the graph: before its first frame they are raw
+    this.sigma.refresh();
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (const n of this.model.visibility.nodes) {
+      const d = this.sigma.getNodeDisplayData(n);
+      if (!d) continue;
+      minX = Math.min(minX, d.x);
+      maxX = Math.max(maxX, d.x);
+      minY = Math.min(minY, d.y);
+      maxY = Math.max(maxY, d.y);
+    }
+    const camera = this.sigma.getCamera();
+    if (!Number.isFinite(minX)) {
+      if (duration <= 0) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      else void camera.animatedReset({ duration });
+      return;
+    }
+    // display coordinates span [0, 1] for the whole graph at ratio 1; a margin keeps labels in view
+    const ratio = Math.min(1, Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.25));
+    const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
+    // an animation of no duration divides by zero: set the camera outright
+    if (duration <= 0) camera.setState(target);
+    else void camera.animate(target, { duration });
   }
 
   /** Counts of what sigma actually draws (hidden flags after the reducers). */

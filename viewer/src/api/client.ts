@@ -1,14 +1,18 @@
 import { z } from "zod";
 import {
   ApiErrorSchema,
+  ClaimsResponseSchema,
   EntityResponseSchema,
   EvidenceResponseSchema,
   GraphNodeSchema,
   QueryResponseSchema,
+  SearchResponseSchema,
+  type ClaimsResponse,
   type EntityResponse,
   type EvidenceResponse,
   type GraphResponse,
   type QueryResponse,
+  type SearchResponse,
 } from "../../../src/model/api.js";
 import { LinkSchema } from "../../../src/model/link.js";
 import { checkGraphResponse, ContractError } from "./graph-check.js";
@@ -96,6 +100,25 @@ export const api = {
     getJson(`api/evidence/${enc(linkId)}`, EvidenceResponseSchema),
   neighbors: (id: string, hops = 1): Promise<NeighborsResponse> =>
     getJson(`api/neighbors/${enc(id)}?hops=${hops}`, NeighborsResponseSchema),
+  /** entity names (the viewer searches its own) and sentences containing q, from the server */
+  sentences: (q: string, limit = 8): Promise<SearchResponse> =>
+    getJson(`api/search?q=${enc(q)}&limit=1&sentences=${limit}`, SearchResponseSchema),
+  claims: (ids: readonly string[]): Promise<ClaimsResponse> =>
+    getJson("api/claims", ClaimsResponseSchema, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ids }),
+    }),
+  /** the claims table of these claims as a CSV file */
+  claimsCsv: async (ids: readonly string[]): Promise<Blob> => {
+    const res = await apiFetch("api/claims", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ids, format: "csv" }),
+    });
+    if (!res.ok) throw new ApiRequestError(res.status, `claims CSV: HTTP ${res.status}`);
+    return res.blob();
+  },
   query: (cypher: string): Promise<QueryResponse> =>
     getJson("api/query", QueryResponseSchema, {
       method: "POST",

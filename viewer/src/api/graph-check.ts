@@ -82,11 +82,18 @@ export function checkGraphResponse(body: unknown): GraphResponse {
     strings(l.claimIds, `${p}.claimIds`);
     strings(l.sources, `${p}.sources`);
     count(l.sourceCount, `${p}.sourceCount`);
+    strings(l.contestingSources, `${p}.contestingSources`);
     strings(l.articles, `${p}.articles`);
     strings(l.recipients, `${p}.recipients`);
     strings(l.via, `${p}.via`);
+    strings(l.routes, `${p}.routes`);
+    strings(l.items, `${p}.items`);
+    strings(l.deniedItems, `${p}.deniedItems`);
     intOrNull(l.firstYear, `${p}.firstYear`);
     intOrNull(l.lastYear, `${p}.lastYear`);
+    count(l.claimsWithoutEventTime, `${p}.claimsWithoutEventTime`);
+    intOrNull(l.reportedFirstYear, `${p}.reportedFirstYear`);
+    intOrNull(l.reportedLastYear, `${p}.reportedLastYear`);
     count(l.negatedClaims, `${p}.negatedClaims`);
     bool(l.negated, `${p}.negated`);
     bool(l.contested, `${p}.contested`);
@@ -98,6 +105,7 @@ export function checkGraphResponse(body: unknown): GraphResponse {
   if (meta.backend !== "store" && meta.backend !== "neo4j")
     throw new ContractError("meta.backend", 'expected "store" or "neo4j"');
   count(meta.articles, "meta.articles");
+  count(meta.entities, "meta.entities");
   count(meta.claims, "meta.claims");
   bool(meta.neo4j, "meta.neo4j");
   return root as unknown as GraphResponse;

@@ -17,6 +17,11 @@ export interface ViewerNodeAttributes {
 }
 
 /** An edge: the Link without its endpoints and id (the graph holds them). */
-export type ViewerEdgeAttributes = Omit<Link, "id" | "source" | "target"> & { color?: string; size?: number };
+export type ViewerEdgeAttributes = Omit<Link, "id" | "source" | "target"> & {
+  color?: string;
+  size?: number;
+  /** drawn when edge labels are on */
+  label?: string;
+};
 
 export type ViewerGraph = MultiDirectedGraph<ViewerNodeAttributes, ViewerEdgeAttributes>;

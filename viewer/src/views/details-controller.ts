@@ -19,9 +19,20 @@ export function bindDetails(panel: HTMLElement, app: App, notify: (m: string) =>
   panel.replaceChildren(close, body);
   const name = (id: string) => (app.graph.hasNode(id) ? app.graph.getNodeAttribute(id, "name") : id);
 
+  /** The claim asked for (from the table or a sentence), scrolled to and marked. */
+  const showClaim = (claim: string | undefined) => {
+    if (!claim) return;
+    const card = [...body.querySelectorAll<HTMLElement>("[data-claims]")].find((c) =>
+      (c.dataset.claims ?? "").split(" ").includes(claim),
+    );
+    if (!card) return;
+    card.classList.add("focused");
+    card.scrollIntoView({ block: "nearest" });
+  };
+
   return () => {
     const sel = app.store.get().selection;
-    const key = sel ? `${sel.kind}:${sel.id}` : "";
+    const key = sel ? `${sel.kind}:${sel.id}:${sel.kind === "link" ? (sel.claim ?? "") : ""}` : "";
     if (key === shown) return;
     shown = key;
     panel.hidden = !sel;
@@ -32,19 +43,28 @@ export function bindDetails(panel: HTMLElement, app: App, notify: (m: string) =>
       api.entity(sel.id).then(
         (res) => {
           if (!stillShown()) return;
-          const onExpand = app.data.meta.neo4j
-            ? async () => {
-                try {
-                  const r = await api.neighbors(sel.id, 1);
-                  const added = app.addData(r.nodes, r.links);
-                  notify(`${added.nodes} new entities, ${added.links} new links around ${res.entity.name}.`);
-                } catch (e) {
-                  notify(`Could not load neighbours: ${(e as Error).message}`);
-                }
-              }
-            : null;
+          // the store answers too: neighbours hidden by the filters or not loaded yet are shown around it
+          const onExpand = async () => {
+            try {
+              const r = await api.neighbors(sel.id, 1);
+              const added = app.addData(r.nodes, r.links);
+              app.store.update({ focus: sel.id });
+              notify(
+                `${r.nodes.length - 1} neighbours of ${res.entity.name} highlighted` +
+                  (added.nodes + added.links > 0 ? ` (${added.nodes} new entities, ${added.links} new links).` : "."),
+              );
+            } catch (e) {
+              notify(`Could not load neighbours: ${(e as Error).message}`);
+            }
+          };
+          const onRole = (role: string) => {
+            const group = body.querySelector<HTMLDetailsElement>(`details[data-role="${role}"]`);
+            if (!group) return;
+            group.open = true;
+            group.scrollIntoView({ block: "start" });
+          };
           const degree = app.graph.hasNode(sel.id) ? app.graph.degree(sel.id) : null;
-          body.replaceChildren(...entityPanel(res, { degree, onExpand }));
+          body.replaceChildren(...entityPanel(res, { degree, onExpand, onRole }));
         },
         (e: Error) => stillShown() && body.replaceChildren(...errorPanel(name(sel.id), e.message)),
       );
@@ -58,6 +78,7 @@ export function bindDetails(panel: HTMLElement, app: App, notify: (m: string) =>
           if (!stillShown()) return;
           const names = { source: name(res.link.source), target: name(res.link.target) };
           body.replaceChildren(...linkPanel(res, names, (id) => app.store.update({ selection: { kind: "node", id } })));
+          showClaim(sel.claim);
         },
         (e: Error) => stillShown() && body.replaceChildren(...errorPanel(title, e.message)),
       );
