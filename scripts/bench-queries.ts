@@ -28,6 +28,7 @@ const BENCH_PARAMS: Record<string, Record<string, unknown>> = {
   "claims-by-source.cypher": { source: "organization:research-group-1" },
   "claims-in-article.cypher": { article: "gen_0000000" },
   "entity-search.cypher": { q: "China" },
+  "supply-path.cypher": { from: "country:china", to: "country:russia" },
 };
 
 function percentile(sorted: number[], p: number): number {
