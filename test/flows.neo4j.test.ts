@@ -125,6 +125,43 @@ describe("flows in Neo4j", () => {
     expect(await rows("MATCH (c:Claim) WHERE c.flowPending = true RETURN c.id")).toEqual([]);
   });
 
+  it("a flow that claims of two stores support, loaded one after the other, counts the claims of both", async () => {
+    await clearDatabase(driver, database);
+    const first = fixtureStore(["kyivpost", "chinaAssist"]);
+    const second = fixtureStore(["ukrIntel", "nitro"]);
+    await load(first);
+    await load(second);
+    const both: StoreData = {
+      articles: [...first.articles, ...second.articles],
+      entities: first.entities,
+      claims: [...first.claims, ...second.claims],
+    };
+    const flow = linkId("country:china", "SUPPLIES_TO", "country:russia");
+    const [china] = await flowsInNeo4j().then((all) => all.filter((f) => f.id === flow));
+    expect(china).toEqual(storeFlows(both).find((f) => f.id === flow));
+    expect(china!.articles).toEqual(expect.arrayContaining(["002_53aa1e862d9e80ee", "003_0a244f4867f7f563"]));
+  });
+
+  it("an article's new publisher is counted as the source of its unattributed claims, on links and flows", async () => {
+    await clearDatabase(driver, database);
+    await load(full);
+    const renamed: StoreData = {
+      ...full,
+      articles: full.articles.map((a) => (a.id === "002_53aa1e862d9e80ee" ? { ...a, publisher: "Vision Times" } : a)),
+    };
+    await load(renamed);
+    // North Korea's weapons are in that article, attributed to no one
+    const [nk] = await rows(
+      `MATCH (:Entity {id: "country:north-korea"})-[f:SUPPLIES_TO]->(:Entity {id: "country:russia"}) RETURN f.sources AS sources`,
+    );
+    expect(nk).toEqual({ sources: ["Vision Times"] });
+    const [link] = await rows(
+      `MATCH (:Entity {id: "country:north-korea"})-[l:SUPPLIES]->(:Entity {id: "item:weapons"}) RETURN l.sources AS sources`,
+    );
+    expect(link).toEqual({ sources: ["Vision Times"] });
+    expect(await flowsInNeo4j()).toEqual(storeFlows(renamed));
+  });
+
   it("the API finds a flow's evidence in Neo4j: the claims behind it, with their articles", async () => {
     const source = new Neo4jSource(driver, database);
     const flow = linkId("country:north-korea", "SUPPLIES_TO", "country:russia");

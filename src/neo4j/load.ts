@@ -193,17 +193,35 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
       articleBar.tick(batch.length);
     }
     articleBar.done();
+    // an article whose publisher or date changed changes the counts of every link and flow its
+    // claims support (sources, report years), even when the claims themselves did not change
+    const changedArticles = articlesToWrite.filter((r) => articleHashes.has(r.id)).map((r) => r.id);
+    for (const batch of chunks(changedArticles, batchSize)) {
+      await write((tx) =>
+        tx.run(
+          `UNWIND $ids AS doc
+           MATCH (:Article {id: doc})<-[:STATED_IN]-(c:Claim)
+           ${MARK_LINKS_AND_FLOWS_DIRTY}`,
+          { ids: batch },
+        ),
+      );
+    }
     phase("articles");
 
     // 2. claims to remove: gone from a stored article, or changed (rewritten below)
-    const inNeo4j = new Map<string, { hash: string; doc: string; linkId: string }>();
+    const inNeo4j = new Map<string, { hash: string; doc: string; linkId: string; flows: string[] }>();
     if (!opts.assumeEmpty) {
-      const res = await session.executeRead((tx) => tx.run("MATCH (c:Claim) RETURN c.id, c.hash, c.doc, c.linkId"));
+      const res = await session.executeRead((tx) =>
+        tx.run(
+          "MATCH (c:Claim) RETURN c.id, c.hash, c.doc, c.linkId, [f IN [c.flowId] + coalesce(c.legIds, []) WHERE f IS NOT NULL]",
+        ),
+      );
       for (const r of res.records) {
         inNeo4j.set(r.get(0) as string, {
           hash: r.get(1) as string,
           doc: r.get(2) as string,
           linkId: r.get(3) as string,
+          flows: r.get(4) as string[],
         });
       }
     }
@@ -212,10 +230,14 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     const toRemove: string[] = [];
     // links that also rest on claims from outside this store (articles loaded from elsewhere)
     const foreignLinks = new Set<string>();
-    for (const [id, { hash, doc, linkId }] of inNeo4j) {
+    const foreignFlows = new Set<string>();
+    for (const [id, { hash, doc, linkId, flows }] of inNeo4j) {
       const w = wanted.get(id);
       if (w ? w.hash !== hash : storeDocs.has(doc)) toRemove.push(id);
-      else if (!w) foreignLinks.add(linkId);
+      else if (!w) {
+        foreignLinks.add(linkId);
+        for (const f of flows) foreignFlows.add(f);
+      }
     }
     const removeBar = progress("removing claims", toRemove.length, "claims");
     for (const batch of chunks(toRemove, batchSize)) {
@@ -223,12 +245,9 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
         tx.run(
           `UNWIND $ids AS id
            MATCH (c:Claim {id: id})
-           OPTIONAL MATCH (:Entity {id: c.subjectId})-[l {id: c.linkId}]->(:Entity {id: c.objectId})
-           SET l.dirty = true
+           ${MARK_LINKS_AND_FLOWS_DIRTY}
            WITH c
            CALL (c) { MATCH (c)-[:SUBJECT|OBJECT|RECIPIENT|VIA|ATTRIBUTED_TO]->(e:Entity) SET e.countDirty = true }
-           CALL (c) { MATCH ()-[f:${FLOW_PREDICATE} {id: c.flowId}]->() SET f.dirty = true }
-           CALL (c) { UNWIND coalesce(c.legIds, []) AS lid MATCH ()-[g:${ROUTE_PREDICATE} {id: lid}]->() SET g.dirty = true }
            DETACH DELETE c`,
           { ids: batch },
         ),
@@ -340,7 +359,10 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     phase("links");
 
     // 5. supply flows and route legs of the claims written or removed
-    const flows = await updateFlows(session, write, batchSize, progress);
+    const flows = await updateFlows(session, write, batchSize, progress, {
+      storeFlows: new Map(aggregateFlows(data.claims, facts).map((l) => [l.id, l])),
+      foreignFlows,
+    });
     phase("flows");
 
     // 6. claim counts of the entities the changed claims name
@@ -579,31 +601,53 @@ async function readAggregateRows(
   match: string,
   params: Record<string, unknown>,
 ): Promise<{ claims: AggregatedClaim[]; facts: ArticleFactsLookup }> {
-  const res = await tx.run(`${match} RETURN DISTINCT ${AGGREGATE_PROJECTION}`, params);
+  // no DISTINCT: Neo4j would hold every row of a big link in the transaction's memory to compare them
+  const res = await tx.run(`${match} RETURN ${AGGREGATE_PROJECTION}`, params);
   const claims: AggregatedClaim[] = [];
+  const seen = new Set<string>();
   const articles = new Map<string, { publisher: string | null; date: string | null }>();
   for (const r of res.records) {
     const row = aggregateRow(r.get("c") as Record<string, unknown>, r.get("a") as Record<string, unknown> | null);
+    // a leg's claims are found through both its ends when both are intermediaries
+    if (seen.has(row.claim.id)) continue;
+    seen.add(row.claim.id);
     claims.push(row.claim);
     if (row.article) articles.set(row.claim.doc, row.article);
   }
   return { claims, facts: (doc) => articles.get(doc) };
 }
 
+/** After `MATCH (c:Claim)`: marks the claim's link, flow and route legs for re-aggregation. */
+const MARK_LINKS_AND_FLOWS_DIRTY = `
+  CALL (c) { MATCH (:Entity {id: c.subjectId})-[l {id: c.linkId}]->(:Entity {id: c.objectId}) SET l.dirty = true }
+  CALL (c) { MATCH ()-[f:${FLOW_PREDICATE} {id: c.flowId}]->() SET f.dirty = true }
+  CALL (c) { UNWIND coalesce(c.legIds, []) AS lid MATCH ()-[g:${ROUTE_PREDICATE} {id: lid}]->() SET g.dirty = true }`;
+
 type Write = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 type Progress = (label: string, total: number, unit: string) => ProgressSink;
 
+interface FlowContext {
+  /** the store's flows and route legs, by id */
+  storeFlows: ReadonlyMap<string, Link>;
+  /** flows and legs that claims loaded from elsewhere also support */
+  foreignFlows: ReadonlySet<string>;
+}
+
 /**
  * Step 5: every flow or route leg of a claim marked `flowPending`, and every one marked `dirty`,
- * aggregated again from the claims Neo4j holds. A flow's claims are found by their `flowId`
- * (indexed); a leg's through the intermediary at one of its ends (every leg has one), whose
- * claims are few next to a recipient's. Then the claims lose their mark.
+ * written with its aggregate, or deleted when no claim is left. Once the claims are in, Neo4j
+ * holds exactly the store's claims of a flow, so its aggregate is the store's (a hub's flow rests
+ * on hundreds of thousands of claims: reading them back would be slow and large); a flow that
+ * claims loaded from elsewhere also support is aggregated from the claims Neo4j holds (a flow's
+ * found by `flowId`, a leg's through the intermediary at one of its ends). Then the claims lose
+ * their mark.
  */
 async function updateFlows(
   session: Session,
   write: Write,
   batchSize: number,
   progress: Progress,
+  ctx: FlowContext,
 ): Promise<{ updated: number; removed: number }> {
   const touched = new Map<string, FlowEdge & { predicate: string }>();
   const pending: string[] = [];
@@ -638,26 +682,14 @@ async function updateFlows(
   const bar = progress("flows", touched.size, "flows");
   for (const batch of chunks([...touched.values()], batchSize)) {
     const r = await write(async (tx) => {
-      const flowIds = batch.filter((f) => f.predicate === FLOW_PREDICATE).map((f) => f.id);
-      const legs = batch.filter((f) => f.predicate === ROUTE_PREDICATE);
-      const direct = await readAggregateRows(
-        tx,
-        "UNWIND $ids AS fid MATCH (c:Claim {flowId: fid}) OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)",
-        { ids: flowIds },
-      );
-      const routed = await readAggregateRows(
-        tx,
-        `UNWIND $legs AS leg
-         MATCH (e:Entity) WHERE e.id IN [leg.source, leg.target]
-         MATCH (e)<-[:VIA]-(c:Claim) WHERE leg.id IN c.legIds
-         OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)`,
-        { legs: legs.map((l) => ({ id: l.id, source: l.source, target: l.target })) },
-      );
       const aggregated = new Map<string, Link>();
-      for (const l of aggregateFlows(direct.claims, direct.facts))
-        if (l.predicate === FLOW_PREDICATE) aggregated.set(l.id, l);
-      for (const l of aggregateFlows(routed.claims, routed.facts))
-        if (l.predicate === ROUTE_PREDICATE) aggregated.set(l.id, l);
+      const own = batch.filter((f) => !ctx.foreignFlows.has(f.id));
+      for (const f of own) {
+        const l = ctx.storeFlows.get(f.id);
+        if (l) aggregated.set(f.id, l);
+      }
+      const shared = batch.filter((f) => ctx.foreignFlows.has(f.id));
+      for (const l of await aggregateFromNeo4j(tx, shared)) aggregated.set(l.id, l);
       let written = 0;
       let gone = 0;
       for (const predicate of [FLOW_PREDICATE, ROUTE_PREDICATE]) {
@@ -697,11 +729,42 @@ async function updateFlows(
     bar.tick(batch.length);
   }
   bar.done();
-  // every flow of these claims is now aggregated from what Neo4j holds
+  // every flow of these claims is now written
   for (const batch of chunks(pending, batchSize)) {
     await write((tx) => tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) REMOVE c.flowPending", { ids: batch }));
   }
   return { updated, removed };
+}
+
+/** Flows and legs aggregated from every claim Neo4j holds for them (claims of several stores). */
+async function aggregateFromNeo4j(
+  tx: ManagedTransaction,
+  flows: ReadonlyArray<FlowEdge & { predicate: string }>,
+): Promise<Link[]> {
+  if (flows.length === 0) return [];
+  const direct = await readAggregateRows(
+    tx,
+    "UNWIND $ids AS fid MATCH (c:Claim {flowId: fid}) OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)",
+    { ids: flows.filter((f) => f.predicate === FLOW_PREDICATE).map((f) => f.id) },
+  );
+  const routed = await readAggregateRows(
+    tx,
+    `UNWIND $legs AS leg
+     MATCH (e:Entity) WHERE e.id IN [leg.source, leg.target]
+     MATCH (e)<-[:VIA]-(c:Claim) WHERE leg.id IN c.legIds
+     OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)`,
+    {
+      legs: flows
+        .filter((f) => f.predicate === ROUTE_PREDICATE)
+        .map((f) => ({ id: f.id, source: f.source, target: f.target })),
+    },
+  );
+  const wanted = new Set(flows.map((f) => f.id));
+  // each read holds every claim of its own kind only: a flow's claims are not all its legs' claims
+  return [
+    ...aggregateFlows(direct.claims, direct.facts).filter((l) => l.predicate === FLOW_PREDICATE),
+    ...aggregateFlows(routed.claims, routed.facts).filter((l) => l.predicate === ROUTE_PREDICATE),
+  ].filter((l) => wanted.has(l.id));
 }
 
 /** Empties the database (schema kept), in batches so that a large graph fits in memory. */
