@@ -38,9 +38,11 @@ import { ensureSchema } from "./schema.js";
  *  4. every dirty link gets its aggregate recomputed from the claims Neo4j holds and loses the
  *     mark; links left without claims are deleted;
  *  5. supply flows and route legs (src/model/flow.ts): claims are created marked `flowPending`,
- *     and the flows of deleted claims are marked `dirty`, each in the transaction that makes it
- *     necessary; then every flow of a pending claim or marked dirty is aggregated again from
- *     the claims Neo4j holds (MERGEd, or deleted when no claim is left), and the marks go;
+ *     and the flows of deleted claims (or of articles whose publisher or date changed) are marked
+ *     `dirty`, each in the transaction that makes it necessary; then every flow of a pending claim
+ *     or marked dirty is MERGEd with the store's aggregate (or from the claims Neo4j holds when
+ *     claims loaded from elsewhere also support it), or deleted when no claim is left, and the
+ *     marks go;
  *  6. entities marked `countDirty` get their claim count recomputed.
  *
  * Every step is batched `UNWIND $rows` in transaction functions (retried on transient errors).
