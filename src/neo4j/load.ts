@@ -214,16 +214,16 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     const inNeo4j = new Map<string, { hash: string; doc: string; linkId: string; flows: string[] }>();
     if (!opts.assumeEmpty) {
       const res = await session.executeRead((tx) =>
-        tx.run(
-          "MATCH (c:Claim) RETURN c.id, c.hash, c.doc, c.linkId, [f IN [c.flowId] + coalesce(c.legIds, []) WHERE f IS NOT NULL]",
-        ),
+        tx.run("MATCH (c:Claim) RETURN c.id, c.hash, c.doc, c.linkId, c.flowId, c.legIds"),
       );
       for (const r of res.records) {
+        const flowId = r.get(4) as string | null;
+        const legIds = r.get(5) as string[] | null;
         inNeo4j.set(r.get(0) as string, {
           hash: r.get(1) as string,
           doc: r.get(2) as string,
           linkId: r.get(3) as string,
-          flows: r.get(4) as string[],
+          flows: [...(flowId ? [flowId] : []), ...(legIds ?? [])],
         });
       }
     }
@@ -264,7 +264,10 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
     const toWrite = claimRows
       .filter((c) => inNeo4j.get(c.id)?.hash !== c.hash)
       .sort((a, b) => (a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0));
-    const storeLinks = new Map(aggregateLinks(data.claims, facts).map((l) => [l.id, l]));
+    // aggregating every claim takes seconds at this size: only when there is something to write
+    const storeLinks = new Map(
+      toWrite.length > 0 ? aggregateLinks(data.claims, facts).map((l) => [l.id, l] as const) : [],
+    );
     // the claim counts of the entities they name are recomputed at the end (step 6); marked
     // first, so that concurrent batches do not all write to the same hub entities
     const endpoints = new Set<string>();
@@ -362,7 +365,7 @@ export async function loadIntoNeo4j(driver: Driver, data: StoreData, opts: LoadO
 
     // 5. supply flows and route legs of the claims written or removed
     const flows = await updateFlows(session, write, batchSize, progress, {
-      storeFlows: new Map(aggregateFlows(data.claims, facts).map((l) => [l.id, l])),
+      storeFlows: () => new Map(aggregateFlows(data.claims, facts).map((l) => [l.id, l])),
       foreignFlows,
     });
     phase("flows");
@@ -629,8 +632,8 @@ type Write = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 type Progress = (label: string, total: number, unit: string) => ProgressSink;
 
 interface FlowContext {
-  /** the store's flows and route legs, by id */
-  storeFlows: ReadonlyMap<string, Link>;
+  /** the store's flows and route legs, by id (made when a flow is to be written) */
+  storeFlows: () => ReadonlyMap<string, Link>;
   /** flows and legs that claims loaded from elsewhere also support */
   foreignFlows: ReadonlySet<string>;
 }
@@ -681,13 +684,14 @@ async function updateFlows(
   }
   let updated = 0;
   let removed = 0;
+  const storeFlows = touched.size > 0 ? ctx.storeFlows() : new Map<string, Link>();
   const bar = progress("flows", touched.size, "flows");
   for (const batch of chunks([...touched.values()], batchSize)) {
     const r = await write(async (tx) => {
       const aggregated = new Map<string, Link>();
       const own = batch.filter((f) => !ctx.foreignFlows.has(f.id));
       for (const f of own) {
-        const l = ctx.storeFlows.get(f.id);
+        const l = storeFlows.get(f.id);
         if (l) aggregated.set(f.id, l);
       }
       const shared = batch.filter((f) => ctx.foreignFlows.has(f.id));
