@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractAmount, extractTime } from "./qualifiers.js";
+import { extractAmount, extractTime } from "./values.js";
 
 describe("extractTime", () => {
   it.each([

@@ -1,0 +1,142 @@
+import type { Dependency, ParsedSentence } from "../parse/parsed.js";
+
+/**
+ * Repairs of two misparses that hide a verb's arguments, both a verb of a frame class read as a
+ * modifier inside a noun phrase:
+ * - "OFAC targeted two firms for supplying Russia with drones", "Iran admitted to having sent
+ *   drones to Russia": the verb attached as a modifier of the noun after it (whose case is
+ *   "for", "of", "by" or "to"), so it had no object and "with drones" hung on the noun.
+ *   Rewritten when the verb is a gerund or has its own auxiliary: the verb heads an adverbial
+ *   clause of the noun's governor, the noun is its object, the noun's prepositional phrases its
+ *   obliques.
+ * - "Chinese firms supplied sanctioned Russian companies with parts": the whole clause read as one
+ *   noun phrase, "firms" and "supplied" both modifiers of "companies". Rewritten: the noun before
+ *   the verb is its subject, the modified noun its object, the noun's "with" phrase its oblique.
+ * Only verbs the frames look at are repaired (`isFrameVerb`), and only in these shapes.
+ */
+
+type Edit = (e: Dependency) => Dependency | null;
+
+/** verbs that take a gerund as their complement: "denied supplying", "stopped exporting" */
+const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "begin", "resume", "halt", "cease", "avoid", "consider", "risk", "keep", "quit", "acknowledge", "recall", "suspend", "finish", "discuss", "mention", "report", "confirm"]);
+
+export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  s = nounsReadAsVerbs(s);
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!isFrameVerb(t.lemma.toLowerCase())) continue;
+    // "the package of sanctions targets exporters, companies and makers": the verb read as a
+    // plural noun, what it governs hanging on it as "dep"
+    if (t.pos === "NNS" && !s.deps.some(([gov, rel]) => gov === v && (rel === "det" || rel.startsWith("nmod"))) ) {
+      const deps = s.deps.filter(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos.startsWith("NN"));
+      const up = s.deps.find(([gov, rel, dep]) => dep === v && gov === t.head && rel.startsWith("nmod:") && gov < v);
+      if (deps.length > 0 && up) {
+        const subj = up[0];
+        const subjUp = s.deps.find(([gov, , dep]) => dep === subj && gov === s.tokens[subj]!.head);
+        s = rewrite(s, ([gov, rel, dep]) => {
+          if (dep === v && gov === subj) return [subjUp ? subjUp[0] : -1, subjUp ? subjUp[1] : "root", v];
+          if (dep === subj && subjUp && gov === subjUp[0] && rel === subjUp[1]) return [v, "nsubj", subj];
+          if (gov === v && rel === "dep" && deps.some((d) => d[2] === dep)) return [v, "obj", dep];
+          if (gov === v && rel === "case") return null;
+          if (gov === subj && rel === "punct" && dep > v) return [v, rel, dep];
+          return [gov, rel, dep];
+        });
+        s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ" } : x)) };
+        continue;
+      }
+    }
+    if (!t.pos.startsWith("VB")) continue;
+    const amodOf = s.deps.find(([, rel, dep]) => dep === v && rel === "amod");
+    if (!amodOf) continue;
+    const n = amodOf[0];
+    if (n <= v || s.deps.some(([gov, rel]) => gov === v && /^(nsubj|obj|obl)/.test(rel))) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === n && gov === s.tokens[n]!.head && rel !== "ref");
+    const caseOf = s.deps.find(([gov, rel]) => gov === n && rel === "case");
+    const nCase = caseOf ? s.tokens[caseOf[2]]!.lemma.toLowerCase() : null;
+    const hasAux = s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"));
+    // "Iran denied supplying drones to Russia": the gerund read as the object's modifier
+    const objOf = up && up[1] === "obj" && GERUND_TAKERS.has(s.tokens[up[0]]!.lemma.toLowerCase()) ? up[0] : null;
+    if (t.pos === "VBG" && objOf !== null && !caseOf) {
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [objOf, "xcomp", v];
+        if (dep === n && gov === objOf && rel === "obj") return [v, "obj", n];
+        if (gov === objOf && /^obl:(to|into|for|with)$/.test(rel) && dep > v) return [v, rel, dep];
+        return [gov, rel, dep];
+      });
+      continue;
+    }
+    if (up && (nCase === "for" || nCase === "of" || nCase === "by" || nCase === "to") && (t.pos === "VBG" || hasAux)) {
+      // under a noun ("two firms for supplying Russia") the gerund modifies the noun
+      const clauseRel = s.tokens[up[0]]!.pos.startsWith("NN") ? `acl:${nCase}` : `advcl:${nCase}`;
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [up[0], clauseRel, v];
+        if (dep === n && gov === up[0] && rel === up[1]) return [v, "obj", n];
+        if (gov === n && dep === caseOf![2]) return [v, "mark", dep];
+        if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+        return [gov, rel, dep];
+      });
+      continue;
+    }
+    const subj = v - 1;
+    if (
+      (t.pos === "VBN" || t.pos === "VBD") &&
+      subj >= 0 &&
+      s.tokens[subj]!.pos.startsWith("NN") &&
+      s.deps.some(([gov, rel, dep]) => gov === n && dep === subj && rel === "compound") &&
+      s.deps.some(([gov, rel]) => gov === n && rel === "nmod:with")
+    ) {
+      const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [upGov, upRel, v];
+        if (dep === subj && gov === n) return [v, "nsubj", subj];
+        if (dep === n && up && gov === up[0] && rel === up[1]) return [v, "obj", n];
+        if (gov === n && rel === "nmod:with") return [v, "obl:with", dep];
+        if (gov === n && rel === "punct" && dep > n) return [v, rel, dep];
+        return [gov, rel, dep];
+      });
+    }
+  }
+  return s;
+}
+
+/**
+ * "Iranian drone makers": a noun read as a present-tense verb whose subject is the adjective of
+ * nationality before it and whose object is the noun after it. Rewritten as the noun phrase it is.
+ */
+function nounsReadAsVerbs(s: ParsedSentence): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!/^VB[PZ]?$/.test(t.pos)) continue;
+    const adj = v - 1;
+    const noun = v + 1;
+    const a = s.tokens[adj]!;
+    if (a.ner !== "MISC" || !/^(JJ|NNP)$/.test(a.pos) || !s.tokens[noun]!.pos.startsWith("NN")) continue;
+    const own = s.deps.filter(([gov]) => gov === v);
+    if (own.some(([, rel]) => rel.startsWith("aux")) || !own.some(([, rel, dep]) => rel === "nsubj" && dep === adj)) continue;
+    if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (dep === v && up && gov === up[0] && rel === up[1]) return [up[0], up[1], noun];
+      if (dep === v && gov < 0) return [gov, rel, noun];
+      if (gov === v && dep === noun) return [noun, "compound", v];
+      if (gov === v && dep === adj) return [noun, "amod", adj];
+      if (gov === v) return [noun, rel, dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "NN" } : x)) };
+  }
+  return s;
+}
+
+/** Rewrites edges; a token whose tree edge moved takes its new governor as head. */
+function rewrite(s: ParsedSentence, edit: Edit): ParsedSentence {
+  const heads = s.tokens.map((t) => t.head);
+  const deps: Dependency[] = [];
+  for (const e of s.deps) {
+    const out = edit(e);
+    if (!out) continue;
+    if (e[0] === s.tokens[e[2]]!.head && out[0] !== e[0]) heads[e[2]] = out[0];
+    deps.push(out);
+  }
+  return { ...s, deps, tokens: s.tokens.map((t, i) => ({ ...t, head: heads[i]! })) };
+}
