@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import { promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ArticleSchema } from "../src/model/article.js";
 import { ClaimSchema, type Claim } from "../src/model/claim.js";
 import { parseJsonl } from "../src/model/validate.js";
 import { STORE_FILES } from "../src/store/store.js";
 
-/** End to end: the real CLI on real files in temporary folders. */
+/** End to end: the real CLI on real files in temporary folders, parsing with the test run's CoreNLP. */
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SEEDS = path.join(ROOT, "examples", "articles");
@@ -21,13 +21,15 @@ interface Run {
   stderr: string;
 }
 
-function kg(args: string[], input?: string): Run {
+let parseCache = "";
+
+function kg(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Run {
   const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "kg.js"), ...args], {
     cwd: ROOT,
     input,
     encoding: "utf8",
     maxBuffer: 64 << 20,
-    env: { ...process.env, FORCE_COLOR: "0" },
+    env: { ...process.env, FORCE_COLOR: "0", KG_NLP_URL: inject("nlpUrl"), KG_PARSE_CACHE: parseCache, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -45,6 +47,7 @@ function claimsOf(file: string): Claim[] {
 let tmp: string;
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "kg-ingest-cli-"));
+  parseCache = path.join(tmp, "parse-cache");
 });
 afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
@@ -94,10 +97,16 @@ describe("kg ingest", () => {
     expect(again.stdout).toMatch(/4 already in the store unchanged/);
     expect(kg(["ingest", SEEDS, "--data", b]).status).toBe(0);
     expect(await snapshot(b)).toEqual(first);
-    // one thread or several: the same store
+    // one parse at a time or several, parsed again or from the parse cache: the same store
     const c = path.join(tmp, "rerun-c");
-    expect(kg(["ingest", SEEDS, "--data", c, "--threads", "0"]).status).toBe(0);
+    const one = kg(["ingest", SEEDS, "--data", c, "--threads", "1"], undefined, { KG_PARSE_CACHE: "off" });
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/\(0 articles from the parse cache\)/);
     expect(await snapshot(c)).toEqual(first);
+    const d = path.join(tmp, "rerun-d");
+    const cached = kg(["ingest", SEEDS, "--data", d, "--threads", "2"]);
+    expect(cached.stdout).toMatch(/\(4 articles from the parse cache\)/);
+    expect(await snapshot(d)).toEqual(first);
   });
 
   it("extracts again an article whose text changed, and keeps the others", async () => {
@@ -224,11 +233,25 @@ describe("kg ingest", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/long-line\.txt: file is 9\.5 MB, over the --max-bytes limit of 1\.0 MB/);
     expect(refused.stdout).toMatch(/ingested 1 article /);
-    // read, but its extraction cannot finish in a second: its thread is stopped, the batch goes on
+    // read, but its parse cannot finish in a second: it is named and skipped, the batch goes on
     const slow = kg(["ingest", file, good, "--data", data, "--timeout", "1", "--threads", "1"]);
     expect(slow.status).toBe(1);
-    expect(slow.stderr).toMatch(/long-line\.txt: extraction took longer than 1 s; skipped/);
+    expect(slow.stderr).toMatch(/long-line\.txt: parsing took longer than 1 s; skipped/);
     expect(slow.stdout).toMatch(/ingested 1 article .*\(1 failed/);
+  });
+
+  it("says how to start CoreNLP when none answers, and leaves the store as it was", async () => {
+    const data = path.join(tmp, "no-nlp");
+    expect(kg(["ingest", path.join(SEEDS, "003_0a244f4867f7f563.txt"), "--data", data]).status).toBe(0);
+    const before = await snapshot(data);
+    const dir = path.join(tmp, "no-nlp-in");
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, "new.txt"), "Chile sold copper wire to Peru in 2021.\n");
+    const r = kg(["ingest", dir, "--data", data], undefined, { KG_NLP_URL: "http://127.0.0.1:9", KG_PARSE_CACHE: "off" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/CoreNLP .*127\.0\.0\.1:9.*npm run nlp:start/);
+    expect(r.stderr).toMatch(/nothing was ingested, the store was not changed/);
+    expect(await snapshot(data)).toEqual(before);
   });
 
   it("stores article text that looks like Cypher or HTML as plain data", async () => {

@@ -145,7 +145,12 @@ export function parsePath(text: string, where: string): Path {
 
 export function loadFrames(userDir: string | undefined = process.env.KG_VOCAB_DIR || undefined): FrameTable {
   const url = new URL("./frames.json", import.meta.url);
-  const base = parseFile(FramesFileSchema, readFileSync(url, "utf8"), url.pathname);
+  return parseFrames(readFileSync(url, "utf8"), url.pathname, userDir);
+}
+
+/** A frame table from its JSON text (`where` names it in errors), with a user's additions. */
+export function parseFrames(text: string, where: string, userDir?: string): FrameTable {
+  const base = parseFile(FramesFileSchema, text, where);
   if (userDir) {
     const file = path.resolve(userDir, "frames.json");
     if (existsSync(file)) {
@@ -161,7 +166,7 @@ export function loadFrames(userDir: string | undefined = process.env.KG_VOCAB_DI
       }
     }
   }
-  return compile(base, url.pathname);
+  return compile(base, where);
 }
 
 function parseFile<S extends z.ZodTypeAny>(schema: S, text: string, where: string): z.infer<S> {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../pipeline.js";
+import { extractText } from "../../test/nlp-extract.js";
 
-const run = (text: string) =>
-  extractArticle({ id: "r", title: null, publisher: null, date: null, url: null, text, sourcePath: null });
+const run = (text: string) => extractText(text, null, "r");
 
-describe("entity resolution", () => {
-  it("maps capitals and seats of power to the state, with the reason recorded", () => {
-    const r = run("Beijing supplied drones to the Kremlin.");
+describe("entity resolution", async () => {
+  it("maps capitals and seats of power to the state, with the reason recorded", async () => {
+    const r = await run("Beijing supplied drones to the Kremlin.");
     const c = r.claims[0]!;
     expect([c.subject, c.recipient]).toEqual(["China", "Russia"]);
     const china = r.entities.find((e) => e.id === "country:china")!;
@@ -14,16 +13,16 @@ describe("entity resolution", () => {
     expect(china.merges.find((m) => m.alias === "Beijing")?.reason).toMatch(/capital/);
   });
 
-  it("maps demonyms before actor nouns to the state, and keeps them as modifiers elsewhere", () => {
-    const r = run("Chinese firms shipped Turkish drones to Russian companies.");
+  it("maps demonyms before actor nouns to the state, and keeps them as modifiers elsewhere", async () => {
+    const r = await run("Chinese firms shipped Turkish drones to Russian companies.");
     const c = r.claims.find((x) => x.predicate === "SUPPLIES")!;
     expect(c.subject).toBe("China");
     expect(c.recipient).toBe("Russia");
     expect(c.object).toBe("drones");
   });
 
-  it("merges a possessive state body with its 'of' form", () => {
-    const r = run(
+  it("merges a possessive state body with its 'of' form", async () => {
+    const r = await run(
       "Ukraine's Foreign Intelligence Service said that Iran supplied missiles to Russia. The Foreign Intelligence Service of Ukraine added more.",
     );
     const ids = r.entities.map((e) => e.id);
@@ -32,8 +31,8 @@ describe("entity resolution", () => {
     expect(c.attributedTo).toEqual(["Foreign Intelligence Service of Ukraine"]);
   });
 
-  it("learns acronyms defined in the text", () => {
-    const r = run(
+  it("learns acronyms defined in the text", async () => {
+    const r = await run(
       "The Center for Naval Analyses (CNA) found that Iran sold drones to Russia. CNA reported that Iran sold shells to Russia.",
     );
     const shells = r.claims.find((x) => x.object === "shells")!;
@@ -42,8 +41,8 @@ describe("entity resolution", () => {
     expect(cna.merges.find((m) => m.alias === "CNA")?.reason).toMatch(/acronym/);
   });
 
-  it("merges transliteration variants and lone surnames of a person named earlier", () => {
-    const r = run(
+  it("merges transliteration variants and lone surnames of a person named earlier", async () => {
+    const r = await run(
       "Russian Foreign Minister Sergei Lavrov met officials. Foreign Minister Sergey Lavrov said that Iran supplied drones to Russia. Lavrov said more.",
     );
     const people = r.entities.filter((e) => e.type === "Person");

@@ -62,12 +62,19 @@ export class EntityRegistry {
   private readonly byId = new Map<string, Rec>();
   private readonly personByKey = new Map<string, string>();
   private readonly known = new Map<string, Entity>();
+  /** short names earlier articles defined ("RUSI" for the Royal United Services Institute) */
+  private readonly knownAliases = new Map<string, Entity>();
 
   constructor(
     private readonly doc: string,
     knownEntities: readonly Entity[] = [],
   ) {
-    for (const e of knownEntities) this.known.set(e.id, e);
+    for (const e of knownEntities) {
+      this.known.set(e.id, e);
+      for (const m of e.merges) {
+        if (/defined in text/.test(m.reason) && !this.knownAliases.has(m.alias)) this.knownAliases.set(m.alias, e);
+      }
+    }
   }
 
   private upsert(type: EntityType, name: string): Rec {
@@ -105,6 +112,12 @@ export class EntityRegistry {
     let t = type;
     let n = name;
     let why = reason;
+    const alias = this.knownAliases.get(surface) ?? this.knownAliases.get(name);
+    if (alias && (alias.type === t || (t === "Organization" && alias.type !== "Person"))) {
+      t = alias.type;
+      n = alias.name;
+      why = why ?? "short name an earlier article defined";
+    }
     if (t === "Person" || t === "Organization") {
       const p = this.findPerson(surface);
       if (p) {

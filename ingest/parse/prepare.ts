@@ -105,8 +105,13 @@ export function prepareText(original: string): PreparedText {
   }
   const body = lines.slice(i).filter((l) => l.text !== "");
   const blankLines = lines.slice(i).length - body.length;
-  // wrapped text: more lines than blank lines between them, and most lines short of a paragraph
-  const wrapped = blankLines > 2 && body.length > 2 * blankLines && body.every((l) => l.text.length <= 100);
+  // wrapped text: blank lines between paragraphs, and lines that break off mid-sentence (no final
+  // punctuation, the next line going on in lower case)
+  const rest = lines.slice(i);
+  const midSentence = rest.some(
+    (l, k) => l.text !== "" && !/[.!?:"”’)]$/.test(l.text) && /^[\p{Ll}\d]/u.test(rest[k + 1]?.text ?? ""),
+  );
+  const wrapped = blankLines >= 1 && midSentence;
   let first = paragraphs.length === 0;
   for (const line of body) {
     if (isFurniture(line.text) || (header.title && line.text === header.title && !first)) {

@@ -86,6 +86,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly ParsedToken[], t
     const t = tokens[i]!;
     const word = text.slice(t.start, t.end);
     const key = firstWord(word);
+    if (!key) continue;
     const candidates = gaz.byFirstWord.get(key) ?? (i === 0 ? gaz.byFirstWord.get(lowerFirst(key)) : undefined);
     if (!candidates) continue;
     for (const { surface, hit } of candidates) {

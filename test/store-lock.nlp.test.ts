@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { LOCK_FILE, lockStore, StoreLockedError } from "../src/store/lock.js";
 import { readStore, STORE_FILES } from "../src/store/store.js";
 
@@ -34,7 +34,7 @@ function kg(args: string[]) {
   return spawnSync(process.execPath, [path.join(ROOT, "bin", "kg.js"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0" },
+    env: { ...process.env, FORCE_COLOR: "0", KG_NLP_URL: inject("nlpUrl") },
   });
 }
 
@@ -64,7 +64,7 @@ describe("the store's lock", () => {
 
   it("makes a reader wait until the writer is done", async () => {
     const dir = await tmpStore();
-    expect(kg(["ingest", SEED, "--data", dir, "--threads", "0"]).status).toBe(0);
+    expect(kg(["ingest", SEED, "--data", dir, "--threads", "1"]).status).toBe(0);
     const child = await holdLock(dir);
     let waited = false;
     let read = false;
@@ -79,17 +79,17 @@ describe("the store's lock", () => {
 
   it("refuses a second kg ingest while one writes the store, and leaves the store as it was", async () => {
     const dir = await tmpStore();
-    expect(kg(["ingest", SEED, "--data", dir, "--threads", "0"]).status).toBe(0);
+    expect(kg(["ingest", SEED, "--data", dir, "--threads", "1"]).status).toBe(0);
     const before = await fs.readFile(path.join(dir, STORE_FILES.claims), "utf8");
     const child = await holdLock(dir);
-    const r = kg(["ingest", path.join(ROOT, "test", "fixtures", "dev-articles"), "--data", dir, "--threads", "0"]);
+    const r = kg(["ingest", path.join(ROOT, "test", "fixtures", "dev-articles"), "--data", dir, "--threads", "1"]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`is being written by \`kg ingest\` (pid ${child.pid}`);
     expect(await fs.readFile(path.join(dir, STORE_FILES.claims), "utf8")).toBe(before);
     // once the writer is gone, its stale lock does not block the next run
     child.kill("SIGKILL");
     await exited(child);
-    const ok = kg(["ingest", path.join(ROOT, "test", "fixtures", "dev-articles"), "--data", dir, "--threads", "0"]);
+    const ok = kg(["ingest", path.join(ROOT, "test", "fixtures", "dev-articles"), "--data", dir, "--threads", "1"]);
     expect(ok.status).toBe(0);
     expect((await readStore(dir)).articles.length).toBe(12);
     await expect(fs.access(path.join(dir, LOCK_FILE))).rejects.toThrow();
