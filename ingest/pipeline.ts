@@ -47,8 +47,9 @@ function compiled(): Compiled {
   const gaz = buildGazetteer(vocab);
   const table = loadFrames();
   const lex = vocab.lexicon;
+  const frameNouns = [...table.events.keys(), ...table.agents.keys(), ...table.verbs.keys()];
   const c: Compiled = {
-    names: nameContext(gaz, lex),
+    names: nameContext(gaz, lex, frameNouns),
     args: argumentContext(
       lex,
       new Map([...servesByName(vocab.people)].filter(([, s]) => s.type === "Country").map(([n, s]) => [n, s.name])),
@@ -301,13 +302,22 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         case "goods":
         case "target":
           if (a.kind === "item") return goodsRefs(a, kind === "target");
-          if (kind === "goods") return a.kind === "named" && a.mention.weak ? [itemRef(a.mention.surface, false, false)] : [];
+          // "Russian oil refineries", "Ukrainian factories": facilities attacked, named with their state
+          if (kind === "target" && a.kind === "group" && c.match.targetNouns.has(g.lemma(a.token))) {
+            return [itemRef(args.phrase(a.token), false, true)];
+          }
+          // "Gallium is ...": a weak name opening the sentence is a common noun written with a capital
+          if (kind === "goods" && a.kind === "named" && a.mention.weak) {
+            const surface = a.mention.begin === 0 && a.mention.end === 1 ? a.mention.surface.toLowerCase() : a.mention.surface;
+            return [itemRef(surface, false, false)];
+          }
+          if (kind === "goods") return [];
           return actorRefs(f, a, predicate, role);
         case "person":
           return a.kind === "named" && a.mention.type === "Person" ? [refOfMention(a.mention, "actor")] : [];
         case "place":
           return a.kind === "named" ? [refOfMention(a.mention, "place")] : [];
-        case "located":
+        case "site":
           return a.kind === "named" && !a.mention.weak ? [refOfMention(a.mention, "place")] : [];
         case "body":
           return actorRefs(f, a, predicate, role).filter((r) => r.type !== "Person");
@@ -327,7 +337,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         case "group":
           // a sanction's target is the group itself ("four Indian firms"), named after its country
           if (predicate === "SANCTIONS" && role === "object") {
-            return a.country ? [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }] : [];
+            if (a.country) return [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }];
+            // "companies shipping machine tools to Belarus": a group the text describes is a target
+            const described = args.describedPhrase(a.token);
+            return described ? [{ type: "Group", name: described, surface: described, reason: null }] : [];
           }
           // elsewhere a state's firms, forces or officials act for the state
           return a.country ? [refOfMention(a.country, "actor")] : [];

@@ -69,9 +69,11 @@ export function sourcesOf(g: SentenceGraph, args: Arguments, anchor: number, ac:
 }
 
 function collectAt(g: SentenceGraph, args: Arguments, k: number, ac: AttributionContext, out: SourceMention[]): void {
-  // the predicate is itself a reporting verb's complement: its subject is the source
+  // the predicate is itself a reporting verb's complement: its subject is the source (of a passive
+  // one, "was accused of", only its agent: the subject is the accused)
   if (isReporting(g, k, ac)) {
-    for (const s of g.children(k, ["nsubj", "obl:agent"])) pushSource(g, args, s, ac, out);
+    const passive = g.has(k, ["nsubj:pass", "aux:pass"]);
+    for (const s of g.children(k, passive ? ["obl:agent"] : ["nsubj", "obl:agent"])) pushSource(g, args, s, ac, out);
   }
   for (const e of g.childEdges(k)) {
     const prep = e.rel.startsWith("obl:") || e.rel.startsWith("nmod:") ? e.rel.slice(e.rel.indexOf(":") + 1) : null;

@@ -13,7 +13,7 @@ import { PredicateNameSchema } from "../../src/model/vocabulary.js";
 const Words = z.array(z.string().min(1));
 const PathText = z.string().regex(/^[\^a-z@:_*\[\]=|/a-zA-Z-]+$/, "a path is steps like obj, ^acl, nmod:of[goods]");
 
-export const RoleKindSchema = z.enum(["actor", "body", "goods", "target", "sanctionable", "person", "place", "located"]);
+export const RoleKindSchema = z.enum(["actor", "body", "goods", "target", "sanctionable", "person", "place", "site"]);
 export type RoleKind = z.infer<typeof RoleKindSchema>;
 
 const ClassSchema = z
@@ -40,7 +40,10 @@ const RowSchema = z
     form: FormSchema,
     voice: z.enum(["active", "passive"]).optional(),
     predicate: PredicateNameSchema.optional(),
-    requires: z.array(PathText).default([]),
+    /** each must lead somewhere; "a || b": either */
+    requires: z.array(z.string()).default([]),
+    /** paths that must lead nowhere: "ships carrying drones arrived" is no flow of ships */
+    unless: z.array(PathText).default([]),
     subject: z.array(PathText).default([]),
     object: z.array(PathText).default([]),
     recipient: z.array(PathText).default([]),
@@ -48,6 +51,8 @@ const RowSchema = z
     /** symmetric relations named as a pair: "cooperation between A and B" */
     pair: z.array(PathText).default([]),
     context: z.array(z.enum(["subject", "recipient"])).default([]),
+    /** roles besides subject and object without which the row gives nothing */
+    needs: z.array(z.enum(["recipient"])).default([]),
     /** only once the article has made a claim of this predicate ("named" is a designation in a sanctions story) */
     after: PredicateNameSchema.optional(),
     /** the rows after this one are tried too when it matches ("fired missiles at X": an attack and a use) */
@@ -93,13 +98,15 @@ export interface FrameRow {
   form: Form;
   voice?: "active" | "passive";
   predicate: string;
-  requires: Path[];
+  requires: Path[][];
+  unless: Path[];
   subject: Path[];
   object: Path[];
   recipient: Path[];
   via: Path[];
   pair: Path[];
   context: ReadonlyArray<"subject" | "recipient">;
+  needs: ReadonlyArray<"recipient">;
   after?: string;
   also: boolean;
   confidence: number;
@@ -120,7 +127,7 @@ export interface FrameTable {
   rows: ReadonlyMap<string, FrameRow[]>;
 }
 
-const KINDS = new Set(["actor", "goods", "target", "place", "person", "country", "demonym", "title", "named", "org"]);
+const KINDS = new Set(["actor", "agent", "goods", "target", "place", "person", "country", "demonym", "title", "named", "org"]);
 
 export function parsePath(text: string, where: string): Path {
   return text.split("/").map((raw): Step => {
@@ -208,13 +215,15 @@ function compile(file: z.infer<typeof FramesFileSchema>, where: string): FrameTa
       form: r.form,
       ...(r.voice ? { voice: r.voice } : {}),
       predicate,
-      requires: paths(r.requires, "requires"),
+      requires: r.requires.map((x, j) => x.split(/\s*\|\|\s*/).map((alt) => parsePath(alt, `${at}.requires.${j}`))),
+      unless: paths(r.unless, "unless"),
       subject: paths(r.subject, "subject"),
       object: paths(r.object, "object"),
       recipient: paths(r.recipient, "recipient"),
       via: paths(r.via, "via"),
       pair: paths(r.pair, "pair"),
       context: r.context,
+      needs: r.needs,
       ...(r.after ? { after: r.after } : {}),
       also: r.also,
       confidence: r.confidence,

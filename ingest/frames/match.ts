@@ -51,7 +51,8 @@ export function matchFrames(g: SentenceGraph, args: Arguments, mc: MatchContext)
       const voice = form === "verb" ? voiceOf(g, p) : undefined;
       for (const row of rows) {
         if (row.voice && row.voice !== voice) continue;
-        if (!row.requires.every((path) => follow(g, args, mc, p, path).length > 0)) continue;
+        if (!row.requires.every((alts) => alts.some((path) => follow(g, args, mc, p, path).length > 0))) continue;
+        if (row.unless.some((path) => follow(g, args, mc, p, path).length > 0)) continue;
         const drafts = draftsOf(g, args, mc, p, row, row.id);
         if (drafts.length === 0) continue;
         for (const d of drafts) {
@@ -96,10 +97,13 @@ export function voiceOf(g: SentenceGraph, p: number): "active" | "passive" {
 
 function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number, row: FrameRow, rule: string): Draft[] {
   const kinds = mc.table.roles.get(row.predicate)!;
+  // the first path that leads to something of the role's kind, after substitutions (a group
+  // stands for its named members, a description for what it describes)
   const role = (paths: Path[], kind: RoleKind | undefined, expand: "conj" | "list" | "none") => {
     for (const path of paths) {
-      const found = follow(g, args, mc, p, path).filter((f) => f.arg && (kind === undefined || fits(f.arg, kind, mc, g)));
-      if (found.length > 0) return expandFillers(g, args, mc, found, kind, expand);
+      const found = follow(g, args, mc, p, path).filter((f) => f.arg);
+      const filled = found.length > 0 ? expandFillers(g, args, mc, found, kind, expand) : [];
+      if (filled.length > 0) return filled;
     }
     return [];
   };
@@ -127,13 +131,17 @@ function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number
   // "supplied howitzers, shells and rifles to Ukraine", "under a deal to Russia": a "to" phrase the
   // parser hung on the goods or on another phrase of the clause
   if (recipients.length === 0 && kinds.recipient && row.recipient.length > 0) {
-    const hosts = [...objects.flatMap((o) => g.withConjuncts(o.token)), ...g.children(p, "obl").concat(g.childEdges(p).filter((e) => e.rel.startsWith("obl:") && !/^obl:(to|from|agent)$/.test(e.rel)).map((e) => e.to))];
+    const hosts = [
+      ...objects.flatMap((o) => g.withConjuncts(o.token)),
+      ...g.childEdges(p).filter((e) => e.rel === "obl" || (e.rel.startsWith("obl:") && !/^obl:(to|into|agent)$/.test(e.rel))).map((e) => e.to),
+    ];
     const found = hosts
-      .flatMap((h) => g.children(h, ["nmod:to", "nmod:into"]))
+      .flatMap((h) => g.children(h, ["nmod:to", "nmod:into", "obl:to", "obl:into"]))
       .map((k) => ({ token: k, arg: args.at(k) }))
       .filter((x) => x.arg && fits(x.arg, kinds.recipient!, mc, g));
     recipients = expandFillers(g, args, mc, found, kinds.recipient, "conj");
   }
+  if (recipients.length === 0 && row.needs.includes("recipient")) return out;
   if (recipients.length === 0) recipients = [null];
   const via = role(row.via, "place", "conj");
   for (const s of subjects) {
@@ -267,18 +275,35 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
       .map((k) => asMember({ token: k, arg: args.at(k) }))
       .filter(member);
     if (examples.length > 0) return a.country ? [f, ...examples] : examples;
-    // "entities in multiple third countries, including India, China and Malaysia": one group per country
+    // "entities in multiple third countries, including India, China and Malaysia", "companies in
+    // China and Hong Kong": one group per country
     if (kind === "sanctionable") {
-      const inside = g.children(f.token, "nmod:in").flatMap((k) => g.children(k, ["nmod:including", "nmod:such_as"]));
-      const countries = inside
-        .flatMap((k) => g.withConjuncts(k))
+      const places = g.children(f.token, "nmod:in").flatMap((k) => [...g.withConjuncts(k), ...g.children(k, ["nmod:including", "nmod:such_as"])]);
+      const countries = [...new Set(places.flatMap((k) => g.withConjuncts(k)))]
         .map((k) => args.mention(k))
         .filter((m): m is NamedMention => m !== undefined && m.type === "Country" && !m.demonym);
-      if (countries.length > 0) {
-        const head = g.word(f.token);
-        return countries.map((m) => ({ token: m.head, arg: { kind: "group" as const, token: m.head, name: `${head} in ${m.name}`, country: m, collective: false } }));
+      if (countries.length > 1 || (countries.length === 1 && a.country === null)) {
+        const base = a.name.replace(/ in .*$/, "");
+        // named as the text writes the country: "firms in the United Arab Emirates"
+        const written = (m: NamedMention) => (m.begin > 0 && g.word(m.begin - 1).toLowerCase() === "the" ? "the " : "") + m.surface.replace(/^the\s+/i, "");
+        return countries.map((m) => ({ token: m.head, arg: { kind: "group" as const, token: m.head, name: `${base} in ${written(m)}`, country: m, collective: false } }));
       }
     }
+  }
+  if (kind === "site" && (a.kind === "group" || a.kind === "item")) {
+    // "the Alabuga plant", "the Engels air base": the site is the place it is named after
+    const named = g.children(f.token, "compound").map((k) => ({ token: k, arg: args.at(k) })).filter((x) => x.arg?.kind === "named");
+    if (named.length > 0) {
+      return named.map((x) => (x.arg?.kind === "named" ? { ...x, arg: { ...x.arg, mention: { ...x.arg.mention, type: "Facility" as const, weak: false } } } : x));
+    }
+  }
+  if (kind === "target" && (a.kind === "item" || a.kind === "group")) {
+    // "the port of Odesa", "the outskirts of Kharkiv": the place the target is part of
+    const of = g
+      .children(f.token, "nmod:of")
+      .map((k) => ({ token: k, arg: args.at(k) }))
+      .find((x) => x.arg?.kind === "named" && ["Place", "Country", "Facility"].includes(x.arg.mention.type));
+    if (of) return [of];
   }
   if (kind === "target" && a.kind === "item" && mc.placeNouns.has(g.word(f.token).toLowerCase())) {
     // "the Dnipropetrovsk and Odesa regions", "Ukraine's cities", "regions in Ukraine"
@@ -397,6 +422,9 @@ function passesFilter(
       return f.arg?.kind === "named" && f.arg.mention.type === "Country";
     case "org":
       return f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group");
+    case "agent":
+      // "companies providing services", "TSMD Global, a company that shipped": a body that acts, not a place
+      return (f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group")) || f.arg?.kind === "group";
     case "title":
       return isTitle(g, f.token, mc.titles);
     case "actor":
@@ -425,12 +453,16 @@ export function fits(a: Argument, kind: RoleKind | "named" | "country", mc: Matc
       return (
         (a.kind === "named" && a.mention.type !== "Place" && !a.mention.weak) ||
         (a.kind === "named" && a.mention.weak) ||
-        a.kind === "group" ||
+        (a.kind === "group" && (a.country !== null || a.collective)) ||
         (a.kind === "pronoun" && !a.human) ||
         a.kind === "anaphor"
       );
     case "goods":
-      return a.kind === "item" || (a.kind === "named" && a.mention.weak);
+      // an event is no goods ("used in the attack", "launched an offensive"), though supplies are
+      return (
+        (a.kind === "item" && (g.lemma(a.token) === "supply" || !mc.table.events.has(g.lemma(a.token)))) ||
+        (a.kind === "named" && a.mention.weak)
+      );
     case "target":
       return (
         (a.kind === "named" && a.mention.type !== "Person") ||
@@ -441,7 +473,8 @@ export function fits(a: Argument, kind: RoleKind | "named" | "country", mc: Matc
       return (a.kind === "named" && a.mention.type !== "Place" && a.mention.type !== "Person") || (a.kind === "group" && a.country !== null);
     case "sanctionable":
       return (
-        (a.kind === "named" && a.mention.type !== "Place") ||
+        // a place is sanctioned too ("Crimea"), and the recogniser takes some banks for places
+        a.kind === "named" ||
         a.kind === "group" ||
         a.kind === "anaphor" ||
         (a.kind === "pronoun" && !a.human) ||
@@ -451,8 +484,8 @@ export function fits(a: Argument, kind: RoleKind | "named" | "country", mc: Matc
       return a.kind === "named" && a.mention.type === "Person";
     case "place":
       return a.kind === "named" && ["Country", "Place", "Facility"].includes(a.mention.type);
-    case "located":
-      return a.kind === "named" && ["Organization", "Facility", "Place"].includes(a.mention.type);
+    case "site":
+      return a.kind === "named" && ["Facility", "Place"].includes(a.mention.type) && !a.mention.weak;
     case "named":
       return a.kind === "named";
     case "country":

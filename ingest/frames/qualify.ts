@@ -60,6 +60,11 @@ export function isNegated(g: SentenceGraph, anchor: number, qc: QualifierContext
   if (g.isNoun(anchor) && g.children(anchor, ["det", "amod"]).some((k) => g.lemma(k) === "no" || g.word(k).toLowerCase() === "no")) {
     return true;
   }
+  // "China has not expanded its cooperation with Russia": the event noun's governing verb is denied
+  if (g.isNoun(anchor)) {
+    const verb = g.parents(anchor, ["obj", "nsubj:pass"])[0];
+    if (verb !== undefined && negatedHere(g, verb, qc)) return true;
+  }
   // climb the clauses that govern the claim
   let k = anchor;
   for (let depth = 0; depth < 4; depth++) {

@@ -54,6 +54,8 @@ export interface ArgumentContext {
   weapon: ReadonlySet<string>;
   nonRestrictive: ReadonlySet<string>;
   locative: ReadonlySet<string>;
+  /** a president or a minister is nobody's goods */
+  titles: ReadonlySet<string>;
   /** well-known people → the country they serve ("the Biden administration") */
   serves: ReadonlyMap<string, string>;
 }
@@ -71,12 +73,23 @@ export function argumentContext(lex: Lexicon, serves: ReadonlyMap<string, string
     weapon: low(lex.weaponWords),
     nonRestrictive: low(lex.nonRestrictiveModifiers),
     locative: low(lex.locativeParticiples),
+    titles: low(lex.personTitles),
     serves,
   };
 }
 
 /** relations inside a noun phrase, before its head, that may belong to a name */
 const NAME_PART = new Set(["compound", "amod", "flat", "nmod:poss", "nummod", "det", "advmod", "punct", "dep", "obl", "obl:npmod", "case", "cc", "conj", "nmod:npmod", "det:predet", "compound:prt"]);
+/**
+ * The token's lemma, mended where the lemmatiser leaves a plural as it is ("troops"): a plural
+ * noun whose lemma is the word itself is looked up without its "s".
+ */
+export function lemmaOf(t: { word: string; lemma: string; pos: string }): string {
+  const lemma = t.lemma.toLowerCase();
+  if (t.pos === "NNS" && lemma === t.word.toLowerCase() && /[^s]s$/.test(lemma)) return lemma.slice(0, -1);
+  return lemma;
+}
+
 function isNamePart(rel: string): boolean {
   if (NAME_PART.has(rel)) return true;
   const base = rel.split(":")[0]!;
@@ -109,7 +122,7 @@ export class Arguments {
     const m = this.mentionAt[token];
     if (m && !m.demonym) return { kind: "named", token, mention: m };
     const t = g.token(token);
-    const lemma = t.lemma.toLowerCase();
+    const lemma = lemmaOf(t);
     if (t.pos === "PRP" || t.pos === "PRP$") {
       if (!PRONOUNS.test(t.word)) return null;
       return {
@@ -142,7 +155,7 @@ export class Arguments {
     if (!g.isNoun(token) && !(t.pos === "JJ" && g.parents(token).length > 0 && g.has(token, "det"))) return null;
     if (t.pos === "CD" || NON_GOODS_NER.has(t.ner) || t.pos === "WDT" || t.pos === "WP") return null;
     if (this.ctx.actorNouns.has(lemma)) return this.group(token, lemma);
-    if (this.ctx.itemReject.has(lemma)) return null;
+    if (this.ctx.itemReject.has(lemma) || this.ctx.titles.has(lemma)) return null;
     if (this.ctx.singularNonGoods.has(t.word.toLowerCase())) return null;
     return this.item(token, lemma);
   }
@@ -163,6 +176,10 @@ export class Arguments {
    * cited as "U.S. intelligence agencies" or "Russian customs data", not as the country.
    */
   phrase(head: number): string {
+    return this.slice(this.phraseBegin(head), head + 1);
+  }
+
+  private phraseBegin(head: number): number {
     const part = this.leftPart(head);
     let begin = head;
     for (let k = head - 1; k >= 0; k--) {
@@ -173,7 +190,20 @@ export class Arguments {
       if (this.ctx.nonRestrictive.has(t.word.toLowerCase())) break;
       begin = k;
     }
-    return this.slice(begin, head + 1);
+    return begin;
+  }
+
+  /**
+   * The whole noun phrase with the clause that describes it: "companies shipping machine tools to
+   * Belarus", "entities involved in expanding Russia's energy production". Null when nothing
+   * describes the noun.
+   */
+  describedPhrase(head: number): string | null {
+    const g = this.g;
+    const clauses = g.children(head, ["acl", "acl:relcl"]).filter((k) => k > head);
+    if (clauses.length === 0) return null;
+    const sub = g.subtree(head, (rel, dep) => rel === "punct" && dep > head && !clauses.some((c) => g.subtree(c).includes(dep)));
+    return this.slice(this.phraseBegin(head), Math.max(...sub) + 1).replace(/[,;:]$/, "");
   }
 
   private phraseStart(head: number): number {
@@ -216,7 +246,10 @@ export class Arguments {
         continue;
       }
       // "Shahed-136", "T-72A", "FP-5": a number written onto a name belongs to it
-      const glued = t.pos === "CD" && k > 0 && g.token(k - 1).end === t.start && /^[-–]$/.test(g.word(k - 1));
+      const glued =
+        t.pos === "CD" &&
+        ((k > 0 && g.token(k - 1).end === t.start && /^[-–]$/.test(g.word(k - 1))) ||
+          (k + 1 < g.size && g.token(k + 1).start === t.end && /^\p{L}/u.test(g.word(k + 1))));
       if (glued) continue;
       if (
         rel === "det" ||
@@ -313,11 +346,17 @@ export class Arguments {
     let full = name;
     // "businesses in Russia", "firms from China", "companies based in India"
     if (!country) {
-      for (const k of g.children(head, ["nmod:in", "nmod:from"])) {
+      const places = [
+        ...g.children(head, ["nmod:in", "nmod:from"]),
+        ...g.children(head, "acl").filter((v) => this.ctx.locative.has(g.lemma(v))).flatMap((v) => g.children(v, "obl:in")),
+      ];
+      for (const k of places) {
         const km = this.mentionAt[k];
-        if (km && km.type === "Country") {
+        if (km && km.type === "Country" && !km.demonym) {
           country = km;
-          full = `${name} in ${km.name}`;
+          // written as the text has it: "firms in the United Arab Emirates"
+          const the = km.begin > 0 && g.word(km.begin - 1).toLowerCase() === "the" ? "the " : "";
+          full = `${name} in ${the}${km.surface.replace(/^the\s+/i, "")}`;
           break;
         }
       }
@@ -335,7 +374,8 @@ export class Arguments {
     }
     const dets = g.children(head, "det").map((k) => g.lemma(k));
     // "the company", "these firms": a description that refers back, unless it names its country
-    if (!country && begin === head && dets.some((d) => ANAPHORIC_DET.has(d)) && possessor === null) {
+    const described = g.children(head, ["nmod:of", "nmod:in", "acl", "acl:relcl"]).length > 0;
+    if (!country && begin === head && dets.some((d) => ANAPHORIC_DET.has(d)) && possessor === null && !described) {
       return { kind: "anaphor", token: head, lemma, name };
     }
     return {

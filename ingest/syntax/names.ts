@@ -47,9 +47,11 @@ export interface NameContext {
   facilityWords: ReadonlySet<string>;
   placeWords: ReadonlySet<string>;
   titles: ReadonlySet<string>;
+  /** the frames' and lexicon's common nouns: a capital at the sentence start does not make them names */
+  commonWords: ReadonlySet<string>;
 }
 
-export function nameContext(gaz: Gazetteer, lex: Lexicon): NameContext {
+export function nameContext(gaz: Gazetteer, lex: Lexicon, commonWords: Iterable<string> = []): NameContext {
   return {
     gaz,
     lex,
@@ -59,6 +61,7 @@ export function nameContext(gaz: Gazetteer, lex: Lexicon): NameContext {
     facilityWords: new Set(lex.facilityWords),
     placeWords: new Set(lex.placeWords),
     titles: new Set(lex.personTitles.flatMap((t) => t.toLowerCase().split(/[\s-]+/))),
+    commonWords: new Set([...commonWords, ...lex.actorNouns, ...lex.itemReject, ...lex.reportNouns].map((w) => w.toLowerCase())),
   };
 }
 
@@ -133,8 +136,8 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     // "S 7 ENGINEERING": a capital letter may open the chain
     if (i > 0 && /^\d+$/.test(g.word(i - 1)) && i > 1 && /^[A-Z]$/.test(g.word(i - 2)) && !taken[i - 1] && !taken[i - 2]) i -= 2;
     let begin = i;
-    // a capitalised function word or month opening the sentence is no name
-    while (begin <= j && FUNCTION_START.test(tokens[begin]!.word)) begin++;
+    // a capitalised function word, month or common noun ("Trade between ...") opening the sentence is no name
+    while (begin <= j && (FUNCTION_START.test(tokens[begin]!.word) || (begin === 0 && ctx.commonWords.has(tokens[0]!.word.toLowerCase())))) begin++;
     if (begin <= j) push(typed(begin, j + 1, null));
     i = j;
   }
@@ -146,9 +149,15 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     const last = tokens[end - 1]!.word;
     let type: EntityType =
       ner === "PERSON" ? "Person" : ner === "ORGANIZATION" ? "Organization" : ner === "LOCATION" ? "Place" : "Organization";
-    if (ctx.facilityWords.has(last) || ctx.facilityWords.has(twoWords(end))) type = "Facility";
-    else if (ctx.organizationWords.has(last)) type = "Organization";
-    return { begin, end, type, name, reason: null, demonym: false, metonym: false, weak: ner === null };
+    let weak = ner === null;
+    if (ctx.facilityWords.has(last) || ctx.facilityWords.has(twoWords(end))) {
+      type = "Facility";
+      weak = false;
+    } else if (ctx.organizationWords.has(last) && end - begin > 1) {
+      type = "Organization";
+      weak = false;
+    }
+    return { begin, end, type, name, reason: null, demonym: false, metonym: false, weak };
   }
 
   function twoWords(end: number): string {

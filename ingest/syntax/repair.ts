@@ -22,6 +22,7 @@ const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "be
 
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
+  s = recipientsReadAsCompounds(s, isFrameVerb);
   for (let v = 0; v < s.tokens.length; v++) {
     const t = s.tokens[v]!;
     if (!isFrameVerb(t.lemma.toLowerCase())) continue;
@@ -45,7 +46,46 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
         continue;
       }
     }
+    // "its new measures target firms in ...": a verb read as the middle noun of a compound
+    if ((t.pos === "NN" || t.pos === "VBP") && v > 0 && s.tokens[v - 1]!.pos === "NNS") {
+      const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov > v)?.[0];
+      if (n !== undefined && s.deps.some(([gov, rel, dep]) => gov === n && rel === "compound" && dep === v - 1)) {
+        const subj = v - 1;
+        const up = s.deps.find(([gov, , dep]) => dep === n && gov === s.tokens[n]!.head);
+        const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+        s = rewrite(s, ([gov, rel, dep]) => {
+          if (dep === v && gov === n) return [upGov, upRel, v];
+          if (dep === subj && gov === n) return [v, "nsubj", subj];
+          if (dep === n && up && gov === up[0] && rel === up[1]) return [v, "obj", n];
+          // the subject's own modifiers ("its new measures") stay with it
+          if (gov === n && dep < subj && /^(nmod:poss|amod|det|compound)$/.test(rel)) return [subj, rel, dep];
+          return [gov, rel, dep];
+        });
+        s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBP" } : x)) };
+        continue;
+      }
+    }
     if (!t.pos.startsWith("VB")) continue;
+    // "Trains loaded with shells crossed into Russia": a participle with its "with" phrase read as
+    // the main verb, the real one hanging on it as "dep". The participle modifies the noun, which
+    // is the subject of the verb after it.
+    if (t.pos === "VBN" && s.deps.some(([gov, rel]) => gov === v && rel === "obl:with")) {
+      const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
+      const main = s.deps.find(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD")?.[2];
+      if (subj !== undefined && subj < v && main !== undefined && !s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))) {
+        const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+        const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+        s = rewrite(s, ([gov, rel, dep]) => {
+          if (dep === main && gov === v) return [upGov, upRel, main];
+          if (dep === v && up && gov === up[0] && rel === up[1]) return [subj, "acl", v];
+          if (dep === v && gov < 0) return [subj, "acl", v];
+          if (dep === subj && gov === v && rel === "nsubj") return [main, "nsubj", subj];
+          if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
+          return [gov, rel, dep];
+        });
+        continue;
+      }
+    }
     const amodOf = s.deps.find(([, rel, dep]) => dep === v && rel === "amod");
     if (!amodOf) continue;
     const n = amodOf[0];
@@ -128,6 +168,44 @@ function nounsReadAsVerbs(s: ParsedSentence): ParsedSentence {
   return s;
 }
 
+/**
+ * "Serbia sold Ukraine artillery rounds", "Venezuela sold Cuba and Nicaragua oil": a place named
+ * right after a verb of giving, read as a modifier of the goods after it. It is the verb's
+ * indirect object (the recipient); the goods keep the rest of their modifiers.
+ */
+function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 0; v + 2 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!t.pos.startsWith("VB") || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && rel === "iobj")) continue;
+    // the places right after the verb: "Cuba", "Cuba and Nicaragua", "Cuba, Peru and Chile"
+    const places: number[] = [];
+    let k = v + 1;
+    while (k < s.tokens.length && s.tokens[k]!.ner === "LOCATION" && s.tokens[k]!.pos.startsWith("NNP")) {
+      places.push(k);
+      k++;
+      if (k < s.tokens.length && /^(,|and)$/.test(s.tokens[k]!.word) && s.tokens[k + 1]?.ner === "LOCATION") k++;
+    }
+    if (places.length === 0) continue;
+    const last = places[places.length - 1]!;
+    // the goods: the verb's object, with the last place read as its modifier
+    const object = s.deps.find(([gov, rel, dep]) => dep === last && rel === "compound" && s.deps.some(([g2, r2, d2]) => g2 === v && r2 === "obj" && d2 === gov))?.[0];
+    if (object === undefined) continue;
+    const deps: Dependency[] = [];
+    for (const e of s.deps) {
+      const [gov, rel, dep] = e;
+      if (places.includes(dep) && (gov === object || gov === v || places.includes(gov))) continue;
+      if (places.includes(gov) && dep === object) continue;
+      deps.push(e);
+    }
+    places.forEach((p, i) => deps.push(i === 0 ? [v, "iobj", p] : [places[0]!, "conj:and", p], ...(i > 0 ? ([[v, "iobj", p]] as Dependency[]) : [])));
+    if (!deps.some(([gov, rel, dep]) => gov === v && rel === "obj" && dep === object)) deps.push([v, "obj", object]);
+    const heads = s.tokens.map((x, i) => (places.includes(i) ? (i === places[0] ? v : places[0]!) : i === object ? v : x.head));
+    s = { ...s, deps, tokens: s.tokens.map((x, i) => ({ ...x, head: heads[i]! })) };
+  }
+  return s;
+}
+
 /** Rewrites edges; a token whose tree edge moved takes its new governor as head. */
 function rewrite(s: ParsedSentence, edit: Edit): ParsedSentence {
   const heads = s.tokens.map((t) => t.head);
@@ -135,7 +213,8 @@ function rewrite(s: ParsedSentence, edit: Edit): ParsedSentence {
   for (const e of s.deps) {
     const out = edit(e);
     if (!out) continue;
-    if (e[0] === s.tokens[e[2]]!.head && out[0] !== e[0]) heads[e[2]] = out[0];
+    // the tree edge of a token: wherever it now points, that is the token's head
+    if (e[0] === s.tokens[e[2]]!.head && (out[0] !== e[0] || out[2] !== e[2])) heads[out[2]] = out[0];
     deps.push(out);
   }
   return { ...s, deps, tokens: s.tokens.map((t, i) => ({ ...t, head: heads[i]! })) };
