@@ -202,14 +202,35 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
                 if (!designators.some((x) => x.id === r.id)) designators.push({ name: r.name, id: r.id, type: r.type });
               }
             }
-            const derived = originSupply(d, subject, object, negated);
-            if (derived) {
-              const dc = toClaim({ ...derived, via: [], sources, negated: false, hedged, time, timeInferred: stated === undefined && time !== undefined, amount: undefined, sentence: ps.index, start: ps.start, end: ps.end, recipientInferred: false, subjectInferred: false });
-              if (dc) claims.push(dc);
+            const derived = [originSupply(d, subject, object, negated), ...exchangeSupplies(d, subject, recipient, negated)];
+            for (const x of derived) {
+              if (!x) continue;
+              const dc = toClaim({ ...x, via: [], sources, negated: false, hedged, time, timeInferred: stated === undefined && time !== undefined, amount: undefined, sentence: ps.index, start: ps.start, end: ps.end, recipientInferred: false, subjectInferred: false });
+              if (!dc) continue;
+              claims.push(dc);
+              ctx.noteSupply({ sentence: ps.index, paragraph, subject: x.subject, recipient: x.recipient, object: x.object, negated: false });
             }
           }
         }
       }
+    }
+
+    /**
+     * "Russia flew cash to Iran in exchange for Iranian drones", "North Korea supplies shells to
+     * Russia in return for satellite technology": what is given in exchange is supplied the other way.
+     */
+    function exchangeSupplies(d: Draft, subject: Ref, recipient: Ref | null, negated: boolean): Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> {
+      if (d.predicate !== "SUPPLIES" || negated || !recipient || d.row.id.includes("+")) return [];
+      const marks = [...g.children(d.anchor, ["obl:in", "obl:for"]), ...g.children(d.anchor, "advcl:in")].filter((k) => /^(exchange|return)$/.test(g.lemma(k)));
+      const goods = marks.flatMap((k) => g.children(k, ["nmod:for", "obl:for"])).flatMap((k) => g.withConjuncts(k));
+      const out: Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> = [];
+      for (const k of goods) {
+        const a = args.at(k);
+        if (a?.kind !== "item" || a.abstract) continue;
+        const row = { ...d.row, id: `${d.row.id}+exchange`, confidence: d.row.confidence - 0.1 };
+        for (const object of goodsRefs(a, false)) out.push({ d: { ...d, row, rule: row.id }, subject: recipient, object, recipient: subject });
+      }
+      return out;
     }
 
     /**

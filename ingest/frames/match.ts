@@ -132,7 +132,7 @@ function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number
   // parser hung on the goods or on another phrase of the clause
   if (recipients.length === 0 && kinds.recipient && row.recipient.length > 0) {
     const hosts = [
-      ...objects.flatMap((o) => g.withConjuncts(o.token)),
+      ...objects.flatMap((o) => [...g.withConjuncts(o.token), ...g.children(o.token, "appos").flatMap((x) => g.withConjuncts(x))]),
       ...g.childEdges(p).filter((e) => e.rel === "obl" || (e.rel.startsWith("obl:") && !/^obl:(to|into|agent)$/.test(e.rel))).map((e) => e.to),
     ];
     const found = hosts
@@ -188,7 +188,15 @@ function expandFillers(
     while (queue.length > 0) {
       const k = queue.shift()!;
       const next = [...g.children(k, "conj")];
-      if (expand === "list") next.push(...g.children(k, ["nmod:including", "nmod:such_as", "nmod:like"]));
+      if (expand === "list") {
+        next.push(...g.children(k, ["nmod:including", "nmod:such_as", "nmod:like"]));
+        // "65 tons of ammunition, hundreds of tanks, BMPs and trucks": a list the parser read as
+        // appositions (a description would open with "a" or name what the goods are)
+        for (const x of g.children(k, "appos")) {
+          const ax = args.at(x);
+          if (ax?.kind === "item" && !DESCRIPTIVE_GOODS.has(g.lemma(x)) && !g.children(x, "det").some((d) => /^an?$/i.test(g.word(d)))) next.push(x);
+        }
+      }
       for (const n of next) {
         if (seen.has(n)) continue;
         seen.add(n);
