@@ -35,7 +35,7 @@ export function articleExtractor(o: ExtractorOptions): ArticleExtractor {
       const prep = prepareText(article.text);
       const headerDate = prep.header.date ?? "";
       const date = article.date ?? (/^\d{4}-\d{2}-\d{2}$/.test(headerDate) ? headerDate : null);
-      const settings = JSON.stringify(parserSettings(prep.paragraphBreak));
+      const settings = JSON.stringify(parserSettings());
       const key = o.cache.key({ parserId: o.parserId, settings, date, text: prep.text });
       let parsed: ParsedDocument | null = o.cache.get(key);
       const cached = parsed !== null;
@@ -48,7 +48,7 @@ export function articleExtractor(o: ExtractorOptions): ArticleExtractor {
             const timeoutMs = deadline - Date.now();
             if (timeoutMs <= 0) throw new NlpRejectedError(`parsing took longer than ${o.timeoutMs / 1000} s; skipped (raise --timeout)`);
             const text = chunkText(prep.text, chunk);
-            parts.push({ chunk, doc: await client.parse({ text, date, paragraphBreak: prep.paragraphBreak, timeoutMs }) });
+            parts.push({ chunk, doc: await client.parse({ text, date, timeoutMs }) });
           }
           parsed = joinParses(parts, client.parserId);
         } catch (e) {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (const a of seeds) {
     const prep = prepareText(a.text);
     const date = /^Date:[ \t]*(\d{4}-\d{2}-\d{2})/m.exec(a.text)?.[1] ?? null;
-    parses.set(a.id, await client.parse({ text: prep.text, date, paragraphBreak: prep.paragraphBreak, timeoutMs: 120_000 }));
+    parses.set(a.id, await client.parse({ text: prep.text, date, timeoutMs: 120_000 }));
   }
 });
 

@@ -183,7 +183,8 @@ function expandFillers(
     add(f);
     if (expand === "none" || (f.arg?.kind === "named" && f.token !== f.arg.mention.head)) continue;
     const more: number[] = [];
-    const queue = [f.token];
+    // "the number of bulldozers and excavators": the conjuncts of the goods a quantity stands for
+    const queue = f.arg?.kind === "item" && f.arg.token !== f.token ? [f.token, f.arg.token] : [f.token];
     const seen = new Set<number>(queue);
     while (queue.length > 0) {
       const k = queue.shift()!;
@@ -425,7 +426,8 @@ function passesFilter(
     case "demonym":
       return args.mention(f.token)?.demonym === true;
     case "named":
-      return f.arg?.kind === "named";
+      // "the Kapustin Yar test site": a site named after a place counts as named
+      return f.arg?.kind === "named" || (f.arg?.kind === "item" && g.children(f.token, "compound").some((k) => args.mention(k) !== undefined && !args.mention(k)!.demonym));
     case "country":
       return f.arg?.kind === "named" && f.arg.mention.type === "Country";
     case "org":

@@ -15,12 +15,13 @@ export const ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,depparse";
  * the time of NER and the gazetteers give the same distinctions; SUTime stays on, it resolves
  * "last year" and "in March" against the article's date.
  */
-export function parserSettings(paragraphBreak: "always" | "two"): Record<string, string> {
+export function parserSettings(): Record<string, string> {
   return {
     annotators: ANNOTATORS,
     outputFormat: "json",
     "ner.applyFineGrained": "false",
-    "ssplit.newlineIsSentenceBreak": paragraphBreak,
+    // a line break ends a sentence: titles, headings and captions are lines of their own
+    "ssplit.newlineIsSentenceBreak": "always",
   };
 }
 
@@ -51,7 +52,6 @@ export interface ParseRequest {
   text: string;
   /** the article's date (YYYY-MM-DD) anchoring relative dates; none: the server's today */
   date?: string | null;
-  paragraphBreak?: "always" | "two";
   /** per-article limit; the server cancels the annotation at this time too */
   timeoutMs: number;
 }
@@ -69,8 +69,8 @@ export function coreNlpClient(url: string): CoreNlpClient {
   return {
     url: base,
     parserId,
-    async parse({ text, date, paragraphBreak = "always", timeoutMs }) {
-      const settings = { ...parserSettings(paragraphBreak), timeout: String(timeoutMs) };
+    async parse({ text, date, timeoutMs }) {
+      const settings = { ...parserSettings(), timeout: String(timeoutMs) };
       const params = new URLSearchParams({ properties: JSON.stringify(settings) });
       if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) params.set("date", date);
       let response: Response;

@@ -22,11 +22,17 @@ describe("the text sent to the parser", () => {
     expect(p.text).toBe("   Iran shipped drones,  he said.\n  Belarus sent 'shells'.");
   });
 
-  it("keeps wrapped lines of a paragraph together and says so to the parser", () => {
+  it("sends a line that breaks off mid-sentence as one with the next, and keeps titles apart", () => {
     const lines = ["Iran shipped drones to Russia", "through the Caspian Sea in", "2023, officials said.", "", "A second paragraph starts", "here and goes on.", "", "A third one."];
     const p = prepareText(lines.join("\n"));
-    expect(p.paragraphBreak).toBe("two");
+    expect(p.text.split("\n").filter((l) => l.trim())).toEqual([
+      "Iran shipped drones to Russia through the Caspian Sea in 2023, officials said.",
+      "A second paragraph starts here and goes on.",
+      "A third one.",
+    ]);
     expect(p.paragraphs).toHaveLength(3);
+    const titled = prepareText("Iran ships drones to Russia\nThe shipments began in May.\n");
+    expect(titled.text).toBe("Iran ships drones to Russia\nThe shipments began in May.\n");
     expect(paragraphAt(p.paragraphs, lines.join("\n").indexOf("2023"))).toBe(0);
     expect(paragraphAt(p.paragraphs, lines.join("\n").indexOf("here"))).toBe(1);
   });

@@ -1,5 +1,5 @@
 /**
- * What the parser is sent: the article text with its header lines (`Title:`, `Date:` ...) and
+ * What the parser is sent (which ends a sentence at every line break): the article text with its header lines (`Title:`, `Date:` ...) and
  * page furniture ("Advertisement", "Read more", "list 1 of 4") blanked to spaces of the same
  * length, so that every character offset the parser returns is an offset into the article itself
  * and every quote can be sliced back out verbatim. The title is kept as text of its own line.
@@ -15,8 +15,6 @@ export interface PreparedText {
   /** same length as the article text */
   text: string;
   header: Record<string, string>;
-  /** "always": one paragraph per line; "two": lines are wrapped and a blank line ends a paragraph */
-  paragraphBreak: "always" | "two";
   paragraphs: Paragraph[];
   /** lines blanked as furniture */
   skipped: number;
@@ -105,13 +103,18 @@ export function prepareText(original: string): PreparedText {
   }
   const body = lines.slice(i).filter((l) => l.text !== "");
   const blankLines = lines.slice(i).length - body.length;
-  // wrapped text: blank lines between paragraphs, and lines that break off mid-sentence (no final
-  // punctuation, the next line going on in lower case)
+  // a line that breaks off mid-sentence (no final punctuation, the next line going on in lower
+  // case) is wrapped text: its line break is sent as a space, so that the parser, which ends a
+  // sentence at every line break, reads the sentence whole
   const rest = lines.slice(i);
-  const midSentence = rest.some(
-    (l, k) => l.text !== "" && !/[.!?:"”’)]$/.test(l.text) && /^[\p{Ll}\d]/u.test(rest[k + 1]?.text ?? ""),
-  );
-  const wrapped = blankLines >= 1 && midSentence;
+  const joined = new Set<number>();
+  rest.forEach((l, k) => {
+    const next = rest[k + 1];
+    if (l.text !== "" && next && next.text !== "" && !/[.!?:"”’)]$/.test(l.text) && /^[\p{Ll}\d]/u.test(next.text)) {
+      for (let x = l.end; x < next.start; x++) if (chars[x] === "\n" || chars[x] === "\r") chars[x] = " ";
+      joined.add(k + 1);
+    }
+  });
   let first = paragraphs.length === 0;
   for (const line of body) {
     if (isFurniture(line.text) || (header.title && line.text === header.title && !first)) {
@@ -122,12 +125,12 @@ export function prepareText(original: string): PreparedText {
     const kind = first && isHeadingLike(line.text) ? "title" : isHeadingLike(line.text) ? "heading" : "body";
     first = false;
     const last = paragraphs[paragraphs.length - 1];
-    // in wrapped text a paragraph runs on over its lines until a blank line
-    if (wrapped && last && last.kind === "body" && !/\n\s*\n/.test(original.slice(last.end, line.start))) {
+    // a wrapped line goes on with its paragraph
+    if (joined.has(rest.indexOf(line)) && last) {
       last.end = line.end;
       continue;
     }
-    paragraphs.push({ start: line.start, end: line.end, kind: wrapped ? "body" : kind });
+    paragraphs.push({ start: line.start, end: line.end, kind });
   }
   // Double quotation marks are blanked: the parser often takes a paragraph's opening quote for
   // the root of the sentence, and a quoted phrase inside one ("hangar-type buildings") parses
@@ -136,7 +139,6 @@ export function prepareText(original: string): PreparedText {
   // A line with no sentence end for thousands of characters (a scraped table, a 10 MB line) would
   // reach the parser as one sentence, which it parses in time and memory far beyond linear: a
   // space is turned into a line break every MAX_SENTENCE_CHARS (same length, same offsets).
-  let cut = false;
   for (const p of paragraphs) {
     let last = p.start;
     for (let i = p.start; i < p.end; i++) {
@@ -145,11 +147,10 @@ export function prepareText(original: string): PreparedText {
       else if (i - last > MAX_SENTENCE_CHARS && /\s/.test(ch)) {
         chars[i] = "\n";
         last = i;
-        cut = true;
       }
     }
   }
-  return { text: chars.join(""), header, paragraphBreak: wrapped && !cut ? "two" : "always", paragraphs, skipped };
+  return { text: chars.join(""), header, paragraphs, skipped };
 }
 
 /** The longest run of text sent to the parser without a sentence end. */

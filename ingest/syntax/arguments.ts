@@ -156,6 +156,8 @@ export class Arguments {
     if (t.pos === "CD" || NON_GOODS_NER.has(t.ner) || t.pos === "WDT" || t.pos === "WP") return null;
     if (this.ctx.actorNouns.has(lemma)) return this.group(token, lemma);
     if (this.ctx.itemReject.has(lemma) || this.ctx.titles.has(lemma)) return null;
+    // "400km", "1990s": a figure is no goods
+    if (/^\d/.test(t.word)) return null;
     if (this.ctx.singularNonGoods.has(t.word.toLowerCase())) return null;
     return this.item(token, lemma);
   }
@@ -235,14 +237,15 @@ export class Arguments {
       const t = g.token(k);
       const low = t.word.toLowerCase();
       const men = this.mentionAt[k];
-      if (men && (men.type === "Country" || men.demonym) && g.treeParent(k) === head) {
-        if (!origins.includes(men)) origins.push(men);
-        for (let x = men.begin; x < men.end; x++) dropped.add(x);
-        continue;
-      }
+      // "Russia's microelectronics": whose goods; "Russian oil": where they come from
       if (rel === "nmod:poss") {
         possessor = k;
         for (const x of g.subtree(k)) dropped.add(x);
+        continue;
+      }
+      if (men && (men.type === "Country" || men.demonym) && g.treeParent(k) === head) {
+        if (!origins.includes(men)) origins.push(men);
+        for (let x = men.begin; x < men.end; x++) dropped.add(x);
         continue;
       }
       // "Shahed-136", "T-72A", "FP-5": a number written onto a name belongs to it

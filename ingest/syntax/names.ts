@@ -121,8 +121,16 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
   }
   // proper-noun chains the recogniser left untagged ("Margiana", "Siberica Oy", "S 7 ENGINEERING")
   const titleCase = isTitleCase(g, text);
+  // "General Staff", "Attorney General's Office": a title word inside an organisation's name
+  const titleInName = (k: number) => {
+    if (!ctx.titles.has(g.word(k).toLowerCase()) || !tokens[k]!.pos.startsWith("NNP")) return false;
+    let j = k + 1;
+    while (j < tokens.length && tokens[j]!.pos.startsWith("NNP")) j++;
+    return j > k + 1 && ctx.organizationWords.has(tokens[j - 1]!.word);
+  };
   const nameAt = (k: number) =>
     isNameToken(g, k, text, ctx) ||
+    titleInName(k) ||
     (!titleCase && k > 0 && !ctx.titles.has(g.word(k).toLowerCase()) && isCapitalisedNoun(g, k, text));
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || !nameAt(i)) continue;

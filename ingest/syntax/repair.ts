@@ -66,10 +66,10 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
       }
     }
     if (!t.pos.startsWith("VB")) continue;
-    // "Trains loaded with shells crossed into Russia": a participle with its "with" phrase read as
-    // the main verb, the real one hanging on it as "dep". The participle modifies the noun, which
-    // is the subject of the verb after it.
-    if (t.pos === "VBN" && s.deps.some(([gov, rel]) => gov === v && rel === "obl:with")) {
+    // "Trains loaded with shells crossed into Russia", "the number of excavators exported from
+    // China nearly doubled": a participle read as the main verb, the real one hanging on it as
+    // "dep". The participle modifies the noun, which is the subject of the verb after it.
+    if (t.pos === "VBN" && !s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) {
       const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
       const main = s.deps.find(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD")?.[2];
       if (subj !== undefined && subj < v && main !== undefined && !s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))) {
