@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       while (next < n) {
         const k = next++;
         const { a, p } = prepared[k % prepared.length]!;
-        out[k] = await client.parse({ text: p.text, date: a.date, paragraphBreak: p.paragraphBreak, timeoutMs: 300_000 });
+        out[k] = await client.parse({ text: p.text, date: a.date, timeoutMs: 300_000 });
       }
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
