@@ -12,7 +12,7 @@ import { paragraphAt, prepareText } from "./parse/prepare.js";
 import { Arguments, argumentContext, type Argument, type ArgumentContext } from "./syntax/arguments.js";
 import { buildGazetteer } from "./syntax/gazetteer.js";
 import { SentenceGraph } from "./syntax/graph.js";
-import { findNames, nameContext, type NameContext, type NamedMention, type TypeVotes } from "./syntax/names.js";
+import { initialsOf, findNames, nameContext, type NameContext, type NamedMention, type TypeVotes } from "./syntax/names.js";
 import { repairParse } from "./syntax/repair.js";
 import type { ExtractionResult, ExtractOptions } from "./types.js";
 import { loadVocab, type PersonEntry } from "./vocab/vocab.js";
@@ -101,12 +101,16 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
   const prep = prepareText(text);
   const headerDate = prep.header.date ?? "";
   const date = article.date ?? (/^\d{4}-\d{2}-\d{2}$/.test(headerDate) ? headerDate : null);
-  const registry = new EntityRegistry(doc, options?.knownEntities ?? []);
+  const registry = new EntityRegistry(doc, options?.knownEntities ?? [], c.names.legalForms);
   const warnings: string[] = [];
   const claims: Claim[] = [];
   const used = new Map<string, Entity>();
   const votes = typeVotes(parsed, text);
   const learned = new Map<string, Ref>();
+  /** organisations named so far, whose acronyms a later sentence may use ("TI" after "Texas Instruments Inc.") */
+  const orgsNamed = new Set<string>();
+  /** organisations named on their own, not only as a modifier ("Intel said", not just "Intel chips") */
+  const standingOrgs = new Set<string>();
   const ctx = new DocumentContext();
 
   const resolve = (r: Ref): Resolved => registry.resolve(r.type, r.name, r.surface, r.reason);
@@ -117,8 +121,13 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     if (/\?["”’)]?\s*$/.test(quote)) continue;
     const paragraph = paragraphAt(prep.paragraphs, ps.start);
     const g = new SentenceGraph(repairParse(ps, isFrameVerb));
-    const mentions = mergeStateBodies(findNames(g, text, c.names, votes), g, text);
-    const args = new Arguments(g, mentions, text, c.args);
+    const mentions = mergeStateBodies(findNames(g, text, c.names, votes), g, text).map(acronymOfEarlierName);
+    for (const m of mentions) {
+      if (m.type !== "Organization" || m.weak) continue;
+      if (/\s/.test(m.name)) orgsNamed.add(m.name);
+      if (g.relation(g.treeParent(m.head) ?? -1, m.head) !== "compound" || learned.has(m.surface)) standingOrgs.add(m.surface);
+    }
+    const args = new Arguments(g, mentions, text, c.args, standingOrgs);
     learnShortNames(g, mentions);
     const drafts = withoutRestatedEvents(matchFrames(g, args, c.match));
     // "OFAC designated X for supplying Russia with drones": the designating body says why, so it
@@ -447,7 +456,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         else if (a?.kind === "pronoun") refs = antecedents(s.token, a.human, a.plural);
         else if (a?.kind === "anaphor") refs = descriptionRef(a.lemma);
         // "U.S. officials", "Chinese customs data": cited by that name, not as the country
-        else refs = [{ type: "Group", name: args.phrase(s.token), surface: args.phrase(s.token), reason: null }];
+        else {
+          const phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          refs = [{ type: "Group", name: phrase, surface: phrase, reason: null }];
+        }
         for (const ref of refs) {
           const r = resolve(ref);
           if (!out.some((o) => o.id === r.id)) out.push({ name: r.name, id: r.id, type: r.type });
@@ -475,6 +487,21 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         }
       }
     }
+  }
+
+  /** "TI" after "Texas Instruments Inc.": an unrecognised acronym of exactly one organisation named before */
+  function acronymOfEarlierName(m: NamedMention): NamedMention {
+    if (!(m.weak || m.type === "Organization") || !/^\p{Lu}{2,6}$/u.test(m.surface)) return m;
+    const known = learned.get(m.surface);
+    if (known) return known.type === "Organization" ? { ...m, type: "Organization", weak: false } : m;
+    const full = [...orgsNamed].filter((n) => initialsOf(n, c.names) === m.surface);
+    // "Texas Instruments" and "Texas Instruments Inc." are one organisation
+    const longest = full.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (full.length === 0 || !full.every((n) => longest.startsWith(n))) return m;
+    const ref: Ref = { type: "Organization", name: longest, surface: m.surface, reason: "acronym of a name used earlier in the article" };
+    learned.set(m.surface, ref);
+    registry.learnAlias(resolve(ref), m.surface, "acronym of a name used earlier in the article");
+    return { ...m, type: "Organization", weak: false };
   }
 
   function use(e: Resolved): void {
@@ -693,4 +720,12 @@ function mergeStateBodies(ms: NamedMention[], g: SentenceGraph, text: string): N
     });
   }
   return ms.filter((m) => !drop.has(m));
+}
+
+/** "senior U.S. officials" are cited as "U.S. officials": rank says who spoke, not whose word it is */
+function withoutRankWords(phrase: string, rankWords: ReadonlySet<string>): string {
+  const words = phrase.split(" ");
+  let i = 0;
+  while (i < words.length - 1 && rankWords.has(words[i]!.toLowerCase())) i++;
+  return words.slice(i).join(" ");
 }

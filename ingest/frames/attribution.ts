@@ -22,6 +22,7 @@ export interface AttributionContext {
   reportingVerbs: ReadonlySet<string>;
   reportNouns: ReadonlySet<string>;
   sourcePrepositions: ReadonlySet<string>;
+  sourceRankWords: ReadonlySet<string>;
 }
 
 export function attributionContext(lex: Lexicon): AttributionContext {
@@ -30,6 +31,7 @@ export function attributionContext(lex: Lexicon): AttributionContext {
     reportingVerbs: low(lex.reportingVerbs),
     reportNouns: low(lex.reportNouns),
     sourcePrepositions: low(lex.sourcePrepositions),
+    sourceRankWords: low(lex.sourceRankWords),
   };
 }
 
@@ -47,6 +49,7 @@ export function sentenceSources(g: SentenceGraph, args: Arguments, ac: Attributi
       if (prep && ac.sourcePrepositions.has(prep)) pushSource(g, args, e.to, ac, out);
     }
   }
+  if (out.length === 0) for (const k of accordingTo(g)) pushSource(g, args, k, ac, out);
   return out;
 }
 
@@ -65,6 +68,18 @@ export function sourcesOf(g: SentenceGraph, args: Arguments, anchor: number, ac:
   // "..., the report stated": a reporting verb in parataxis with the sentence's root
   const root = g.sentence.deps.find(([gov]) => gov < 0)?.[2];
   if (root !== undefined && !seenNodes.has(root)) collectAt(g, args, root, ac, out);
+  // "According to The Telegraph newspaper, Chinese firms supplied ...", parsed with the source
+  // phrase as the sentence's root: "according to" opens a sentence to say where all of it comes from
+  if (out.length === 0) for (const k of accordingTo(g)) pushSource(g, args, k, ac, out);
+  return out;
+}
+
+/** the phrases of a sentence marked "according to", wherever the parser attached them */
+function accordingTo(g: SentenceGraph): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < g.size; k++) {
+    if (g.children(k, "case").some((c) => g.word(c).toLowerCase() === "according" && g.children(c, "fixed").some((f) => g.word(f).toLowerCase() === "to"))) out.push(k);
+  }
   return out;
 }
 
@@ -73,7 +88,14 @@ function collectAt(g: SentenceGraph, args: Arguments, k: number, ac: Attribution
   // one, "was accused of", only its agent: the subject is the accused)
   if (isReporting(g, k, ac)) {
     const passive = g.has(k, ["nsubj:pass", "aux:pass"]);
-    for (const s of g.children(k, passive ? ["obl:agent"] : ["nsubj", "obl:agent"])) pushSource(g, args, s, ac, out);
+    const subjects = g.children(k, passive ? ["obl:agent"] : ["nsubj", "obl:agent"]);
+    for (const s of subjects) pushSource(g, args, s, ac, out);
+    // "A report published by X on Monday showed that ...": with the participle read as the main
+    // verb, the reporting verb hangs on it without a subject; the participle's subject is the report
+    if (subjects.length === 0 && !passive) {
+      const up = g.parentEdges(k).find((e) => e.rel === "dep" && e.to < k && g.pos(e.to) === "VBN");
+      for (const s of up ? g.children(up.to, "nsubj") : []) pushSource(g, args, s, ac, out);
+    }
   }
   for (const e of g.childEdges(k)) {
     const prep = e.rel.startsWith("obl:") || e.rel.startsWith("nmod:") ? e.rel.slice(e.rel.indexOf(":") + 1) : null;
@@ -90,12 +112,16 @@ function collectAt(g: SentenceGraph, args: Arguments, k: number, ac: Attribution
  * "a report by the Atlantic Council", "an assessment released by U.S. intelligence agencies",
  * "the European version of POLITICO".
  */
-function authorOf(g: SentenceGraph, args: Arguments, t: number): number[] {
+function authorOf(g: SentenceGraph, args: Arguments, t: number, speaker: boolean): number[] {
   const direct = [
     ...g.subtree(t, (rel, dep) => dep > t || !/^(compound|amod|nmod:poss|flat)$/.test(rel)).filter((x) => x !== t),
     ...g.children(t, ["nmod:poss", "nmod:by", "nmod:from", "nmod:of"]),
+    // "representatives for TI", "a spokesman for the ministry": people who speak for a body
+    ...(speaker ? g.children(t, "nmod:for") : []),
     // "a report released by RUSI", "documents published by the ministry"
-    ...g.children(t, "acl").flatMap((v) => g.children(v, "obl:agent")),
+    ...g.children(t, "acl").flatMap((v) => g.children(v, ["obl:agent", "obl:by"])),
+    // the same with the participle read as the sentence's verb ("An assessment released by X showed ...")
+    ...g.parentEdges(t).filter((e) => e.rel === "nsubj" && g.pos(e.to) === "VBN" && !g.has(e.to, "aux")).flatMap((e) => g.children(e.to, ["obl:agent", "obl:by"])),
   ];
   return direct.filter((x) => args.mention(x) !== undefined || args.at(x)?.kind === "group");
 }
@@ -113,14 +139,19 @@ function pushSource(g: SentenceGraph, args: Arguments, token: number, ac: Attrib
     const lemma = g.lemma(t);
     if (a?.kind !== "named" && a?.kind !== "pronoun" && a?.kind !== "anaphor" && (ac.reportNouns.has(lemma) || a?.kind !== "group")) {
       // "a Bloomberg News analysis", "NATO intelligence data", "Russian customs data": the author
-      const author = authorOf(g, args, t)
+      const authors = authorOf(g, args, t, !ac.reportNouns.has(lemma))
         .map((x) => ({ x, m: args.mention(x) }))
-        .find((o) => o.m !== undefined || args.at(o.x)?.kind === "group");
+        .filter((o) => o.m !== undefined || args.at(o.x)?.kind === "group");
+      const author = authors.find((o) => !o.m?.demonym) ?? authors[0];
+      if (!ac.reportNouns.has(lemma)) {
+        // "The Telegraph newspaper", "the Hajun project", "representatives for TI": cited by the name
+        if (author && !author.m?.demonym) for (const x of g.withConjuncts(author.x)) out.push({ token: x, anaphoric: false });
+        continue;
+      }
       if (author && !author.m?.demonym) {
         out.push({ token: author.x, anaphoric: false });
         continue;
       }
-      if (!ac.reportNouns.has(lemma)) continue;
       const definite = g.children(t, "det").some((d) => ["the", "this", "that", "these"].includes(g.lemma(d)));
       if (author) out.push({ token: t, anaphoric: false });
       else if (definite) out.push({ token: t, anaphoric: true });

@@ -65,10 +65,16 @@ export class EntityRegistry {
   /** short names earlier articles defined ("RUSI" for the Royal United Services Institute) */
   private readonly knownAliases = new Map<string, Entity>();
 
+  /** organisations by their name without its legal form: "Texas Instruments" is "Texas Instruments Inc." */
+  private readonly orgByBase = new Map<string, string>();
+  private readonly legalForms: readonly string[];
+
   constructor(
     private readonly doc: string,
     knownEntities: readonly Entity[] = [],
+    legalForms: readonly string[] = [],
   ) {
+    this.legalForms = legalForms.map((f) => f.replace(/\.$/, "")).sort((a, b) => b.length - a.length);
     for (const e of knownEntities) {
       this.known.set(e.id, e);
       for (const m of e.merges) {
@@ -100,6 +106,12 @@ export class EntityRegistry {
     rec.entity.merges.push(m);
   }
 
+  private withoutLegalForm(name: string): string {
+    const bare = name.replace(/[.,]+$/, "");
+    const form = this.legalForms.find((f) => bare.endsWith(` ${f}`));
+    return foldName(form ? bare.slice(0, -form.length - 1) : bare);
+  }
+
   /** A person already named in this article whose surname (or transliteration) matches. */
   findPerson(surface: string): string | null {
     const key = translitKey(surface);
@@ -129,6 +141,15 @@ export class EntityRegistry {
               ? "transliteration variant of a person named earlier"
               : "surname of a person named earlier in the article");
         n = p;
+      }
+    }
+    if (t === "Organization") {
+      const base = this.withoutLegalForm(n);
+      const first = this.orgByBase.get(base);
+      if (first === undefined) this.orgByBase.set(base, n);
+      else if (first !== n) {
+        n = first;
+        why = why ?? "the same name with or without its legal form";
       }
     }
     const rec = this.upsert(t, n);

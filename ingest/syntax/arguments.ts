@@ -107,6 +107,8 @@ export class Arguments {
     readonly mentions: readonly NamedMention[],
     readonly text: string,
     readonly ctx: ArgumentContext,
+    /** organisations the article names on their own ("Intel said ..."): before goods they are the maker */
+    readonly makers: ReadonlySet<string> = new Set(),
   ) {
     this.mentionAt = new Array(g.size);
     for (const m of mentions) for (let k = m.begin; k < m.end; k++) this.mentionAt[k] = m;
@@ -244,6 +246,14 @@ export class Arguments {
         continue;
       }
       if (men && (men.type === "Country" || men.demonym) && g.treeParent(k) === head) {
+        if (!origins.includes(men)) origins.push(men);
+        for (let x = men.begin; x < men.end; x++) dropped.add(x);
+        continue;
+      }
+      // "Intel chips", "TI chips": an organisation named right before the goods made them. Only one
+      // the article also names on its own: "Leopard tanks", "Shahed drones" name the model, and the
+      // recogniser often takes a model for an organisation.
+      if (!forGroup && men && men.type === "Organization" && this.makers.has(men.surface) && men.end === head && rel === "compound" && g.treeParent(k) === head) {
         if (!origins.includes(men)) origins.push(men);
         for (let x = men.begin; x < men.end; x++) dropped.add(x);
         continue;

@@ -292,3 +292,20 @@ function retype(m: NamedMention, ctx: NameContext, votes: TypeVotes): NamedMenti
   if (m.weak && seen?.has("ORGANIZATION")) return { ...m, weak: false };
   return m;
 }
+
+/**
+ * The acronym a name would have: the initials of its capitalised words, leaving out legal forms
+ * ("Texas Instruments Inc." → "TI", "Royal United Services Institute" → "RUSI").
+ */
+export function initialsOf(name: string, ctx: NameContext): string {
+  let rest = name.replace(/[.,]+$/, "");
+  for (const f of ctx.legalForms) {
+    const form = f.replace(/\.$/, "");
+    if (rest.endsWith(` ${form}`)) rest = rest.slice(0, -form.length - 1);
+  }
+  return rest
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}

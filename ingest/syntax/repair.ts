@@ -22,6 +22,7 @@ const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "be
 
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
+  s = participlesReadAsMainVerbs(s);
   s = recipientsReadAsCompounds(s, isFrameVerb);
   for (let v = 0; v < s.tokens.length; v++) {
     const t = s.tokens[v]!;
@@ -66,26 +67,6 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
       }
     }
     if (!t.pos.startsWith("VB")) continue;
-    // "Trains loaded with shells crossed into Russia", "the number of excavators exported from
-    // China nearly doubled": a participle read as the main verb, the real one hanging on it as
-    // "dep". The participle modifies the noun, which is the subject of the verb after it.
-    if (t.pos === "VBN" && !s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) {
-      const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
-      const main = s.deps.find(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD")?.[2];
-      if (subj !== undefined && subj < v && main !== undefined && !s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))) {
-        const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
-        const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
-        s = rewrite(s, ([gov, rel, dep]) => {
-          if (dep === main && gov === v) return [upGov, upRel, main];
-          if (dep === v && up && gov === up[0] && rel === up[1]) return [subj, "acl", v];
-          if (dep === v && gov < 0) return [subj, "acl", v];
-          if (dep === subj && gov === v && rel === "nsubj") return [main, "nsubj", subj];
-          if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
-          return [gov, rel, dep];
-        });
-        continue;
-      }
-    }
     const amodOf = s.deps.find(([, rel, dep]) => dep === v && rel === "amod");
     if (!amodOf) continue;
     const n = amodOf[0];
@@ -122,7 +103,7 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
       (t.pos === "VBN" || t.pos === "VBD") &&
       subj >= 0 &&
       s.tokens[subj]!.pos.startsWith("NN") &&
-      s.deps.some(([gov, rel, dep]) => gov === n && dep === subj && rel === "compound") &&
+      s.deps.some(([gov, rel, dep]) => gov === n && dep === subj && (rel === "compound" || rel === "nsubj")) &&
       s.deps.some(([gov, rel]) => gov === n && rel === "nmod:with")
     ) {
       const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
@@ -131,10 +112,39 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
         if (dep === subj && gov === n) return [v, "nsubj", subj];
         if (dep === n && up && gov === up[0] && rel === up[1]) return [v, "obj", n];
         if (gov === n && rel === "nmod:with") return [v, "obl:with", dep];
+        // what the misread noun governed as a clause's head ("According to X, ...", "in 2022")
+        if (gov === n && rel.startsWith("obl")) return [v, rel, dep];
         if (gov === n && rel === "punct" && dep > n) return [v, rel, dep];
         return [gov, rel, dep];
       });
     }
+  }
+  return s;
+}
+
+/**
+ * "Trains loaded with shells crossed into Russia", "An assessment released by U.S. agencies showed
+ * that ...": a participle read as the main verb, the real one hanging on it as "dep". The
+ * participle modifies the noun, which is the subject of the verb after it. Any participle: the
+ * verb after it may be a frame verb or a reporting verb.
+ */
+function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (t.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) continue;
+    const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
+    const main = s.deps.find(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD")?.[2];
+    if (subj === undefined || subj > v || main === undefined || s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+    const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (dep === main && gov === v) return [upGov, upRel, main];
+      if (dep === v && up && gov === up[0] && rel === up[1]) return [subj, "acl", v];
+      if (dep === v && gov < 0) return [subj, "acl", v];
+      if (dep === subj && gov === v && rel === "nsubj") return [main, "nsubj", subj];
+      if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
+      return [gov, rel, dep];
+    });
   }
   return s;
 }

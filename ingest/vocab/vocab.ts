@@ -76,6 +76,8 @@ export const LexiconFileSchema = z
     reportNouns: Words,
     /** prepositions (as CoreNLP names them in obl:/nmod: relations) that introduce a source */
     sourcePrepositions: Words,
+    /** words before a cited group that say who among them spoke, not who they are: "senior U.S. officials" */
+    sourceRankWords: Words,
     hedgeAdverbs: Words,
     hedgeAuxiliaries: Words,
     hedgeGovernors: Words,
