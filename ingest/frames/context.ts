@@ -97,7 +97,8 @@ export class DocumentContext {
     const counts = new Map<string, { ref: Ref; n: number }>();
     for (const s of this.supplies) {
       if (s.negated || same(s.subject, recipient)) continue;
-      if (recipient && !same(s.recipient, recipient)) continue;
+      // a supply whose recipient is not known yet (inferred after the article is read) does not rule it out
+      if (recipient && s.recipient && !same(s.recipient, recipient)) continue;
       const k = `${s.subject.type}:${s.subject.name}`;
       const e = counts.get(k) ?? { ref: s.subject, n: 0 };
       e.n++;
