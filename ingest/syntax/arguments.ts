@@ -275,6 +275,8 @@ export class Arguments {
         t.pos === "CD" ||
         t.pos === "DT" ||
         t.pos === "PRP$" ||
+        // "smaller drones", "the most advanced chips": a comparison, not a kind of goods
+        ((t.pos === "JJR" || t.pos === "JJS" || t.pos === "RBS" || t.pos === "RBR") && rel !== "compound") ||
         t.pos === "POS" ||
         (t.ner !== "O" && NON_GOODS_NER.has(t.ner)) ||
         t.ner === "MONEY" ||

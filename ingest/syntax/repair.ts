@@ -23,6 +23,7 @@ const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "be
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
   s = participlesReadAsMainVerbs(s);
+  s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = recipientsReadAsCompounds(s, isFrameVerb);
   for (let v = 0; v < s.tokens.length; v++) {
     const t = s.tokens[v]!;
@@ -145,6 +146,36 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
       if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
       return [gov, rel, dep];
     });
+  }
+  return s;
+}
+
+/**
+ * "to disrupt evasion and target entities in ...", "bought the parts and supply firms abroad": a
+ * second verb after "and" read as the first word of a compound noun coordinated with the first
+ * verb's object. Rewritten: the verb is coordinated with the first verb, the noun is its object.
+ */
+function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!/^(NN|VBP|VB)$/.test(t.pos) || !isFrameVerb(t.lemma.toLowerCase()) || s.tokens[v - 1]!.word.toLowerCase() !== "and") continue;
+    const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov === v + 1)?.[0];
+    if (n === undefined || !s.tokens[n]!.pos.startsWith("NNS")) continue;
+    const conj = s.deps.find(([gov, rel, dep]) => dep === n && rel.startsWith("conj") && gov < v - 1);
+    if (!conj) continue;
+    const first = conj[0];
+    const verb = s.deps.find(([gov, rel, dep]) => dep === first && rel === "obj" && s.tokens[gov]!.pos.startsWith("VB"))?.[0];
+    if (verb === undefined) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === first && dep === n && rel.startsWith("conj")) return [verb, rel, v];
+      if (gov === n && dep === v - 1 && rel === "cc") return [v, "cc", dep];
+      if (gov === n && dep === v && rel === "compound") return [v, "obj", n];
+      if (gov === verb && dep === n && rel === "obj") return null;
+      // "entities in ... countries": what the first verb seemed to govern after the noun is the noun's
+      if (gov === verb && dep > n && rel.startsWith("obl:")) return [n, rel.replace(/^obl:/, "nmod:"), dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VB" } : x)) };
   }
   return s;
 }
