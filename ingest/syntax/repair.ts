@@ -22,6 +22,7 @@ const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "be
 
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
+  s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = recipientsReadAsCompounds(s, isFrameVerb);
@@ -176,6 +177,37 @@ function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma:
       return [gov, rel, dep];
     });
     s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VB" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "gunpowder, and ammunition components", "avionics, jamming technology and engine parts": in a
+ * list of goods, a noun (or a gerund) read as taking the next noun as its object. Nouns take no
+ * objects: the first word modifies the second, which takes its place in the list.
+ */
+function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let h = 0; h + 1 < s.tokens.length; h++) {
+    const o = h + 1;
+    const pos = s.tokens[h]!.pos;
+    if (!s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) || !s.tokens[o]!.pos.startsWith("NN")) continue;
+    const into = s.deps.filter(([, , dep]) => dep === h);
+    // a list item: coordinated with a noun, or hung on the noun before it right after a comma
+    const inList = into.some(
+      ([gov, rel]) => gov >= 0 && s.tokens[gov]!.pos.startsWith("NN") && (rel.startsWith("conj") || (rel === "acl" && h > 0 && s.tokens[h - 1]!.word === ",")),
+    );
+    if (!(pos.startsWith("NN") || (pos === "VBG" && inList))) continue;
+    // "the measures target firms": a verb of a frame read as a noun is repaired as a verb further on
+    if (pos.startsWith("NN") && isFrameVerb(s.tokens[h]!.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === h && (rel.startsWith("nsubj") || rel.startsWith("aux")))) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === h && dep === o && rel === "obj") return [o, pos === "VBG" ? "amod" : "compound", h];
+      if (dep === h) return [gov, rel === "acl" ? "conj:and" : rel, o];
+      // what stood before the modifier ("and", "the") belongs to the phrase's new head
+      if (gov === h && dep < h) return [o, rel, dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === h && pos === "VBG" ? { ...x, pos: "NN" } : x)) };
   }
   return s;
 }
