@@ -46,7 +46,8 @@ export function articleExtractor(o: ExtractorOptions): ArticleExtractor {
           const parts = [];
           for (const chunk of chunksOf(prep.text)) {
             const timeoutMs = deadline - Date.now();
-            if (timeoutMs <= 0) throw new NlpRejectedError(`parsing took longer than ${o.timeoutMs / 1000} s; skipped (raise --timeout)`);
+            if (timeoutMs <= 0)
+              throw new NlpRejectedError(`parsing took longer than ${o.timeoutMs / 1000} s; skipped (raise --timeout)`);
             const text = chunkText(prep.text, chunk);
             parts.push({ chunk, doc: await client.parse({ text, date, timeoutMs }) });
           }
@@ -59,7 +60,9 @@ export function articleExtractor(o: ExtractorOptions): ArticleExtractor {
       }
       const words = parsed.sentences.reduce((n, s) => n + s.tokens.length, 0);
       const doc = parsed;
-      const result = extractSafely((a, opts) => extractArticle(a, doc, opts), article, { knownEntities: o.knownEntities });
+      const result = extractSafely((a, opts) => extractArticle(a, doc, opts), article, {
+        knownEntities: o.knownEntities,
+      });
       return { ...result, cached, words };
     },
   };

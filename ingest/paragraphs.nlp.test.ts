@@ -45,7 +45,9 @@ describe("extraction on hand-written paragraphs", () => {
             (e.to === undefined || x.recipient === e.to) &&
             x.negated === (e.neg ?? false),
         );
-      const got = r.claims.map((y) => `${y.subject} ${y.predicate} ${y.object}${y.recipient ? ` → ${y.recipient}` : ""}`);
+      const got = r.claims.map(
+        (y) => `${y.subject} ${y.predicate} ${y.object}${y.recipient ? ` → ${y.recipient}` : ""}`,
+      );
       for (const e of c.expect) {
         const x = found(e);
         expect(x, `${e.s} ${e.p} ${e.o} in «${c.text}»; got ${got.join("; ")}`).toBeDefined();
@@ -56,7 +58,8 @@ describe("extraction on hand-written paragraphs", () => {
         if (e.hedged) expect(x!.hedged, `hedge of ${e.o}`).toBe(true);
         expect(c.text.slice(x!.evidence.start, x!.evidence.end)).toBe(x!.evidence.quote);
       }
-      for (const e of c.absent ?? []) expect(found(e), `${e.s} ${e.p} ${e.o} must not be found; got ${got.join("; ")}`).toBeUndefined();
+      for (const e of c.absent ?? [])
+        expect(found(e), `${e.s} ${e.p} ${e.o} must not be found; got ${got.join("; ")}`).toBeUndefined();
       if (c.expect.length === 0) expect(r.claims).toEqual([]);
     });
   }

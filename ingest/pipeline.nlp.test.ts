@@ -86,10 +86,15 @@ describe("extraction from text", () => {
   });
 
   it("resolves names across articles with the known entities", async () => {
-    const first = await extract(article("a1", "The Royal United Services Institute (RUSI) found that Iran supplied drones to Russia."));
+    const first = await extract(
+      article("a1", "The Royal United Services Institute (RUSI) found that Iran supplied drones to Russia."),
+    );
     const rusi = first.entities.find((e) => e.id === entityId("Organization", "Royal United Services Institute"));
     expect(rusi).toBeDefined();
-    const second = await extract(article("a2", "RUSI reported that Belarus supplied shells to Russia."), first.entities);
+    const second = await extract(
+      article("a2", "RUSI reported that Belarus supplied shells to Russia."),
+      first.entities,
+    );
     const c = second.claims.find((x) => x.object === "shells");
     expect(c?.attributedTo).toEqual(["Royal United Services Institute"]);
   });
@@ -107,7 +112,9 @@ describe("extraction from text", () => {
       "Iran supplied drones to Venezuela.",
       "The report stated that North Korea supplied missiles to Russia.",
     ].join("\n");
-    const by = Object.fromEntries((await extract(article("carry", text))).claims.map((c) => [c.object, c.attributedTo ?? []]));
+    const by = Object.fromEntries(
+      (await extract(article("carry", text))).claims.map((c) => [c.object, c.attributedTo ?? []]),
+    );
     expect(by["machine tools"]).toEqual(["CSIS"]);
     expect(by["shells"]).toEqual(["CSIS"]);
     expect(by["drones"]).toEqual([]);
@@ -115,7 +122,9 @@ describe("extraction from text", () => {
   });
 
   it("marks a time taken from the article's date rather than from the sentence", async () => {
-    const r = await extract(article("dates", "Iran supplied drones to Russia in 2022. Belarus supplied shells to Russia.", "2024-03-01"));
+    const r = await extract(
+      article("dates", "Iran supplied drones to Russia in 2022. Belarus supplied shells to Russia.", "2024-03-01"),
+    );
     const by = Object.fromEntries(r.claims.map((c) => [c.object, c]));
     expect(by["drones"]).toMatchObject({ time: "2022" });
     expect(by["drones"]!.timeInferred).toBeUndefined();

@@ -1,7 +1,13 @@
 import type { Article } from "../src/model/article.js";
 import { ClaimSchema, claimId, type Claim } from "../src/model/claim.js";
 import { EntitySchema, type Entity } from "../src/model/entity.js";
-import { attributionContext, sentenceSources, sourcesOf, type AttributionContext, type SourceMention } from "./frames/attribution.js";
+import {
+  attributionContext,
+  sentenceSources,
+  sourcesOf,
+  type AttributionContext,
+  type SourceMention,
+} from "./frames/attribution.js";
 import { DocumentContext, type Ref, type Source } from "./frames/context.js";
 import { loadFrames, type FrameTable, type RoleKind } from "./frames/frames.js";
 import { matchFrames, type Draft, type Filler, type MatchContext } from "./frames/match.js";
@@ -12,7 +18,14 @@ import { paragraphAt, prepareText } from "./parse/prepare.js";
 import { Arguments, argumentContext, type Argument, type ArgumentContext } from "./syntax/arguments.js";
 import { buildGazetteer } from "./syntax/gazetteer.js";
 import { SentenceGraph } from "./syntax/graph.js";
-import { initialsOf, findNames, nameContext, type NameContext, type NamedMention, type TypeVotes } from "./syntax/names.js";
+import {
+  initialsOf,
+  findNames,
+  nameContext,
+  type NameContext,
+  type NamedMention,
+  type TypeVotes,
+} from "./syntax/names.js";
 import { repairParse } from "./syntax/repair.js";
 import type { ExtractionResult, ExtractOptions } from "./types.js";
 import { loadVocab, type PersonEntry } from "./vocab/vocab.js";
@@ -92,7 +105,8 @@ const GOV_BODY =
   /\b(Service|Ministry|Staff|Intelligence|Agency|Council|Committee|Department|Office|Forces|Guard|Bureau|Directorate|Administration|Commission|Parliament|Army|Navy|Police|Court|Customs|Embassy|Security|Emergency)\b/;
 
 /** goods named by what they are, which refer back to goods named before: "the compound" */
-const GENERIC_GOODS = /^(compound|material|substance|chemical|product|item|good|commodity|equipment|cargo|consignment|component|part|ton|tonne|unit|barrel|batch|shipment|delivery)$/;
+const GENERIC_GOODS =
+  /^(compound|material|substance|chemical|product|item|good|commodity|equipment|cargo|consignment|component|part|ton|tonne|unit|barrel|batch|shipment|delivery)$/;
 
 export function extractArticle(article: Article, parsed: ParsedDocument, options?: ExtractOptions): ExtractionResult {
   const c = compiled();
@@ -125,7 +139,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     for (const m of mentions) {
       if (m.type !== "Organization" || m.weak) continue;
       if (/\s/.test(m.name)) orgsNamed.add(m.name);
-      if (g.relation(g.treeParent(m.head) ?? -1, m.head) !== "compound" || learned.has(m.surface)) standingOrgs.add(m.surface);
+      if (g.relation(g.treeParent(m.head) ?? -1, m.head) !== "compound" || learned.has(m.surface))
+        standingOrgs.add(m.surface);
     }
     const args = new Arguments(g, mentions, text, c.args, standingOrgs);
     learnShortNames(g, mentions);
@@ -211,13 +226,37 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
                 if (!designators.some((x) => x.id === r.id)) designators.push({ name: r.name, id: r.id, type: r.type });
               }
             }
-            const derived = [originSupply(d, subject, object, negated), ...exchangeSupplies(d, subject, recipient, negated)];
+            const derived = [
+              originSupply(d, subject, object, negated),
+              ...exchangeSupplies(d, subject, recipient, negated),
+            ];
             for (const x of derived) {
               if (!x) continue;
-              const dc = toClaim({ ...x, via: [], sources, negated: false, hedged, time, timeInferred: stated === undefined && time !== undefined, amount: undefined, sentence: ps.index, start: ps.start, end: ps.end, recipientInferred: false, subjectInferred: false });
+              const dc = toClaim({
+                ...x,
+                via: [],
+                sources,
+                negated: false,
+                hedged,
+                time,
+                timeInferred: stated === undefined && time !== undefined,
+                amount: undefined,
+                sentence: ps.index,
+                start: ps.start,
+                end: ps.end,
+                recipientInferred: false,
+                subjectInferred: false,
+              });
               if (!dc) continue;
               claims.push(dc);
-              ctx.noteSupply({ sentence: ps.index, paragraph, subject: x.subject, recipient: x.recipient, object: x.object, negated: false });
+              ctx.noteSupply({
+                sentence: ps.index,
+                paragraph,
+                subject: x.subject,
+                recipient: x.recipient,
+                object: x.object,
+                negated: false,
+              });
             }
           }
         }
@@ -228,16 +267,24 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
      * "Russia flew cash to Iran in exchange for Iranian drones", "North Korea supplies shells to
      * Russia in return for satellite technology": what is given in exchange is supplied the other way.
      */
-    function exchangeSupplies(d: Draft, subject: Ref, recipient: Ref | null, negated: boolean): Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> {
+    function exchangeSupplies(
+      d: Draft,
+      subject: Ref,
+      recipient: Ref | null,
+      negated: boolean,
+    ): Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> {
       if (d.predicate !== "SUPPLIES" || negated || !recipient || d.row.id.includes("+")) return [];
-      const marks = [...g.children(d.anchor, ["obl:in", "obl:for"]), ...g.children(d.anchor, "advcl:in")].filter((k) => /^(exchange|return)$/.test(g.lemma(k)));
+      const marks = [...g.children(d.anchor, ["obl:in", "obl:for"]), ...g.children(d.anchor, "advcl:in")].filter((k) =>
+        /^(exchange|return)$/.test(g.lemma(k)),
+      );
       const goods = marks.flatMap((k) => g.children(k, ["nmod:for", "obl:for"])).flatMap((k) => g.withConjuncts(k));
       const out: Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> = [];
       for (const k of goods) {
         const a = args.at(k);
         if (a?.kind !== "item" || a.abstract) continue;
         const row = { ...d.row, id: `${d.row.id}+exchange`, confidence: d.row.confidence - 0.1 };
-        for (const object of goodsRefs(a, false)) out.push({ d: { ...d, row, rule: row.id }, subject: recipient, object, recipient: subject });
+        for (const object of goodsRefs(a, false))
+          out.push({ d: { ...d, row, rule: row.id }, subject: recipient, object, recipient: subject });
       }
       return out;
     }
@@ -248,7 +295,12 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
      * Russia), "Russian drones consist of Chinese parts" (China supplies parts to Russia). Not for
      * a state's own goods, nor a denied use.
      */
-    function originSupply(d: Draft, subject: Ref, object: Ref, negated: boolean): { d: Draft; subject: Ref; object: Ref; recipient: Ref } | null {
+    function originSupply(
+      d: Draft,
+      subject: Ref,
+      object: Ref,
+      negated: boolean,
+    ): { d: Draft; subject: Ref; object: Ref; recipient: Ref } | null {
       if (negated) return null;
       const goods = d.predicate === "USES" ? d.object.arg : d.predicate === "COMPONENT_OF" ? d.subject?.arg : null;
       if (!goods || goods.kind !== "item" || goods.origins.length !== 1) return null;
@@ -256,7 +308,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       let user: Ref | null = d.predicate === "USES" ? subject : null;
       if (d.predicate === "COMPONENT_OF") {
         const product = d.object.arg;
-        const owner = product?.kind === "item" ? (product.origins[0] ?? (product.possessor !== null ? args.mention(product.possessor) : undefined)) : undefined;
+        const owner =
+          product?.kind === "item"
+            ? (product.origins[0] ?? (product.possessor !== null ? args.mention(product.possessor) : undefined))
+            : undefined;
         user = owner ? refOfMention({ ...owner, demonym: false }, "actor") : null;
       }
       if (!user || user.type !== "Country" || origin.type !== "Country" || user.name === origin.name) return null;
@@ -301,7 +356,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       if (verb !== undefined) {
         const partners = [...g.parents(verb, "conj"), ...g.children(verb, "conj")];
         for (const p of partners) {
-          const subj = g.children(p, ["nsubj", "nsubj:pass"]).map((k) => args.mention(k)).find((m) => m && fits(m));
+          const subj = g
+            .children(p, ["nsubj", "nsubj:pass"])
+            .map((k) => args.mention(k))
+            .find((m) => m && fits(m));
           if (subj && subj.begin < token) return [refOfMention(subj, "actor")];
         }
       }
@@ -311,7 +369,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         if (!plural) return [refOfMention(nearest, "actor")];
         // "TI and Analog Devices said they ...": the pair
         const group = g.withConjuncts(g.parents(nearest.head, "conj")[0] ?? nearest.head);
-        return group.map((k) => args.mention(k)).filter((m): m is NamedMention => m !== undefined && fits(m)).map((m) => refOfMention(m, "actor"));
+        return group
+          .map((k) => args.mention(k))
+          .filter((m): m is NamedMention => m !== undefined && fits(m))
+          .map((m) => refOfMention(m, "actor"));
       }
       if (human) return ctx.lastPerson ? [ctx.lastPerson] : [];
       const prev = ctx.lastSubject(ps.index, ["Country", "Organization", "Group"]);
@@ -338,7 +399,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
           }
           // "Gallium is ...": a weak name opening the sentence is a common noun written with a capital
           if (kind === "goods" && a.kind === "named" && a.mention.weak) {
-            const surface = a.mention.begin === 0 && a.mention.end === 1 ? a.mention.surface.toLowerCase() : a.mention.surface;
+            const surface =
+              a.mention.begin === 0 && a.mention.end === 1 ? a.mention.surface.toLowerCase() : a.mention.surface;
             return [itemRef(surface, false, false)];
           }
           if (kind === "goods") return [];
@@ -353,7 +415,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
           return actorRefs(f, a, predicate, role).filter((r) => r.type !== "Person");
         case "sanctionable":
           // "Russian oil exports", "the Russian defense sector": goods and sectors of a state are sanctioned as such
-          if (a.kind === "item" && a.origins.length > 0) return [{ type: "Group", name: args.phrase(a.token), surface: args.phrase(a.token), reason: null }];
+          if (a.kind === "item" && a.origins.length > 0)
+            return [{ type: "Group", name: args.phrase(a.token), surface: args.phrase(a.token), reason: null }];
           return actorRefs(f, a, predicate, role);
         case "actor":
           return actorRefs(f, a, predicate, role);
@@ -367,7 +430,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         case "group":
           // a sanction's target is the group itself ("four Indian firms"), named after its country
           if (predicate === "SANCTIONS" && role === "object") {
-            if (a.country) return [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }];
+            if (a.country)
+              return [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }];
             // "companies shipping machine tools to Belarus": a group the text describes is a target
             const described = args.describedPhrase(a.token);
             return described ? [{ type: "Group", name: described, surface: described, reason: null }] : [];
@@ -388,17 +452,37 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       const subjects = d.subject ? refsOf(d.subject, kinds.subject, d.predicate, "subject") : [];
       const recipients = d.recipient ? refsOf(d.recipient, kinds.recipient ?? "actor", d.predicate, "recipient") : [];
       for (const subject of subjects) {
-        ctx.noteSupply({ sentence: ps.index, paragraph, subject, recipient: recipients[0] ?? null, object: null, negated: isNegated(g, d.anchor, c.qual) });
+        ctx.noteSupply({
+          sentence: ps.index,
+          paragraph,
+          subject,
+          recipient: recipients[0] ?? null,
+          object: null,
+          negated: isNegated(g, d.anchor, c.qual),
+        });
       }
-      const { sources, explicit } = sourcesFor(d.anchor, subjects[0] ?? { type: "Item", name: "", surface: "", reason: null }, { type: "Item", name: "", surface: "", reason: null });
+      const { sources, explicit } = sourcesFor(
+        d.anchor,
+        subjects[0] ?? { type: "Item", name: "", surface: "", reason: null },
+        { type: "Item", name: "", surface: "", reason: null },
+      );
       if (explicit) ctx.noteSources(sources, ps.index, paragraph);
     }
 
     function goodsRefs(a: Extract<Argument, { kind: "item" }>, asTarget: boolean): Ref[] {
       const lemma = g.lemma(a.token);
-      const definite = g.children(a.token, "det").some((k) => ["the", "this", "these", "that", "those", "such"].includes(g.lemma(k)));
+      const definite = g
+        .children(a.token, "det")
+        .some((k) => ["the", "this", "these", "that", "those", "such"].includes(g.lemma(k)));
       // "the compound", "the dual-use material", "110 tons were exported": the goods named before
-      if (!asTarget && GENERIC_GOODS.test(lemma) && (definite || g.pos(a.token) === "NNS" && g.children(a.token, "nmod:of").length === 0 && /^(ton|tonne|unit|barrel|batch|shipment)$/.test(lemma))) {
+      if (
+        !asTarget &&
+        GENERIC_GOODS.test(lemma) &&
+        (definite ||
+          (g.pos(a.token) === "NNS" &&
+            g.children(a.token, "nmod:of").length === 0 &&
+            /^(ton|tonne|unit|barrel|batch|shipment)$/.test(lemma)))
+      ) {
         const before = ctx.lastGoods(ps.index);
         if (before) return [before];
       }
@@ -430,10 +514,14 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       const found = sourcesOf(g, args, anchor, c.attr);
       const out = namesOfSources(found);
       if (out.length === 0 && headlineSource) out.push(...headlineSource);
-      if (out.length === 0 && designators.length > 0 && !(subject.name === designators[0]!.name)) out.push(...designators);
+      if (out.length === 0 && designators.length > 0 && !(subject.name === designators[0]!.name))
+        out.push(...designators);
       if (out.length > 0) return { sources: out, explicit: true };
       const refersBack = found.some((s) => s.anaphoric);
-      return { sources: ctx.carriedSources(ps.index, paragraph, refersBack, subject.name, object.name), explicit: false };
+      return {
+        sources: ctx.carriedSources(ps.index, paragraph, refersBack, subject.name, object.name),
+        explicit: false,
+      };
     }
 
     function headlineSourceOf(): Source[] | null {
@@ -498,7 +586,12 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     // "Texas Instruments" and "Texas Instruments Inc." are one organisation
     const longest = full.reduce((a, b) => (b.length > a.length ? b : a), "");
     if (full.length === 0 || !full.every((n) => longest.startsWith(n))) return m;
-    const ref: Ref = { type: "Organization", name: longest, surface: m.surface, reason: "acronym of a name used earlier in the article" };
+    const ref: Ref = {
+      type: "Organization",
+      name: longest,
+      surface: m.surface,
+      reason: "acronym of a name used earlier in the article",
+    };
     learned.set(m.surface, ref);
     registry.learnAlias(resolve(ref), m.surface, "acronym of a name used earlier in the article");
     return { ...m, type: "Organization", weak: false };
@@ -544,7 +637,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     const sources = describes ? [] : x.sources.filter((s) => s.id !== obj.id);
     const confidence = Math.max(
       0.1,
-      Math.min(1, x.d.row.confidence - (x.hedged ? 0.1 : 0) - (x.subjectInferred ? 0.1 : 0) - (x.recipientInferred ? 0.05 : 0)),
+      Math.min(
+        1,
+        x.d.row.confidence - (x.hedged ? 0.1 : 0) - (x.subjectInferred ? 0.1 : 0) - (x.recipientInferred ? 0.05 : 0),
+      ),
     );
     const claim: Claim = {
       id: claimId({
@@ -566,7 +662,9 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       ...(recipient ? { recipient: recipient.name, recipientId: recipient.id } : {}),
       ...(recipient && x.recipientInferred ? { recipientInferred: true } : {}),
       ...(via.length > 0 ? { via: via.map((v) => v.name), viaIds: via.map((v) => v.id) } : {}),
-      ...(sources.length > 0 ? { attributedTo: sources.map((s) => s.name), attributedToIds: sources.map((s) => s.id) } : {}),
+      ...(sources.length > 0
+        ? { attributedTo: sources.map((s) => s.name), attributedToIds: sources.map((s) => s.id) }
+        : {}),
       ...(x.time ? { time: x.time } : {}),
       ...(x.time && x.timeInferred ? { timeInferred: true } : {}),
       ...(x.amount ? { amount: x.amount } : {}),

@@ -44,7 +44,10 @@ async function scoreFolder(articles: string, gold: string): Promise<Score> {
 
 describe("extraction quality (scorer on shipped articles)", () => {
   it("sample articles: precision, recall, attribution and verbatim evidence above the floors", async () => {
-    const s = await scoreFolder(path.join(root, "examples/articles"), path.join(root, "test/fixtures/gold/seeds.jsonl"));
+    const s = await scoreFolder(
+      path.join(root, "examples/articles"),
+      path.join(root, "test/fixtures/gold/seeds.jsonl"),
+    );
     expect(s.overall.precision).toBeGreaterThanOrEqual(0.75);
     expect(s.overall.recall).toBeGreaterThanOrEqual(0.62);
     expect(s.qualifiers.recipient!.accuracy!).toBeGreaterThanOrEqual(0.85);
@@ -52,7 +55,10 @@ describe("extraction quality (scorer on shipped articles)", () => {
   });
 
   it("development articles from other publishers: above the floors", async () => {
-    const s = await scoreFolder(path.join(root, "test/fixtures/dev-articles"), path.join(root, "test/fixtures/gold/dev.jsonl"));
+    const s = await scoreFolder(
+      path.join(root, "test/fixtures/dev-articles"),
+      path.join(root, "test/fixtures/gold/dev.jsonl"),
+    );
     expect(s.overall.precision).toBeGreaterThanOrEqual(0.8);
     expect(s.overall.recall).toBeGreaterThanOrEqual(0.4);
     expect(s.evidence.rate).toBe(1);

@@ -32,7 +32,9 @@ interface NearMiss {
 }
 type Fixture = Record<string, { fires: Fires[]; doesNotFire: NearMiss[] }>;
 
-const fixture = JSON.parse(readFileSync(new URL("../test/fixtures/patterns/rows.json", import.meta.url), "utf8")) as Fixture & {
+const fixture = JSON.parse(
+  readFileSync(new URL("../test/fixtures/patterns/rows.json", import.meta.url), "utf8"),
+) as Fixture & {
   $comment?: string;
 };
 const table = loadFrames();
@@ -40,7 +42,9 @@ const ids = [...table.rows.values()].flat().map((r) => r.id);
 
 describe("the frame table's rows", () => {
   it("each has at least two sentences it fires on and a near miss it must not fire on", () => {
-    const missing = ids.filter((id) => (fixture[id]?.fires.length ?? 0) < 2 || (fixture[id]?.doesNotFire.length ?? 0) < 1);
+    const missing = ids.filter(
+      (id) => (fixture[id]?.fires.length ?? 0) < 2 || (fixture[id]?.doesNotFire.length ?? 0) < 1,
+    );
     expect(missing, "rows without their test sentences").toEqual([]);
     const unknown = Object.keys(fixture).filter((k) => k !== "$comment" && !ids.includes(k));
     expect(unknown, "test sentences for rows that do not exist").toEqual([]);
@@ -53,7 +57,10 @@ describe("the frame table's rows", () => {
       for (const c of cases.fires) {
         it(`fires on «${c.text}»`, async () => {
           const r = await extractText(c.text, c.date ?? null);
-          const got = r.claims.map((y) => `${y.rule}: ${y.subject} ${y.negated ? "NOT " : ""}${y.predicate} ${y.object}${y.recipient ? ` → ${y.recipient}` : ""}`);
+          const got = r.claims.map(
+            (y) =>
+              `${y.rule}: ${y.subject} ${y.negated ? "NOT " : ""}${y.predicate} ${y.object}${y.recipient ? ` → ${y.recipient}` : ""}`,
+          );
           for (const e of c.expect) {
             const found = r.claims.find(
               (x) =>
@@ -64,7 +71,10 @@ describe("the frame table's rows", () => {
                 (e.to === undefined || x.recipient === e.to) &&
                 x.negated === (e.neg ?? false),
             );
-            expect(found, `${e.s} ${e.p} ${e.o}${e.to ? ` → ${e.to}` : ""} by ${e.rule ?? id}; got ${got.join("; ")}`).toBeDefined();
+            expect(
+              found,
+              `${e.s} ${e.p} ${e.o}${e.to ? ` → ${e.to}` : ""} by ${e.rule ?? id}; got ${got.join("; ")}`,
+            ).toBeDefined();
           }
         });
       }

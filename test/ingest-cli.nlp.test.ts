@@ -247,7 +247,10 @@ describe("kg ingest", () => {
     const dir = path.join(tmp, "no-nlp-in");
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, "new.txt"), "Chile sold copper wire to Peru in 2021.\n");
-    const r = kg(["ingest", dir, "--data", data], undefined, { KG_NLP_URL: "http://127.0.0.1:9", KG_PARSE_CACHE: "off" });
+    const r = kg(["ingest", dir, "--data", data], undefined, {
+      KG_NLP_URL: "http://127.0.0.1:9",
+      KG_PARSE_CACHE: "off",
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/CoreNLP .*127\.0\.0\.1:9.*npm run nlp:start/);
     expect(r.stderr).toMatch(/nothing was ingested, the store was not changed/);

@@ -13,14 +13,21 @@ describe("kg ingest with a user vocabulary", () => {
   writeFileSync(path.join(vocab, "frames.json"), JSON.stringify({ classes: { supply: { verbs: ["courier"] } } }));
   writeFileSync(path.join(vocab, "lexicon.json"), JSON.stringify({ reportingVerbs: ["opine"] }));
   const article = path.join(dir, "a.txt");
-  writeFileSync(article, "Iran couriered drones to Russia.\nThe Kiel Institute opined that Serbia sold rifles to Armenia.\n");
+  writeFileSync(
+    article,
+    "Iran couriered drones to Russia.\nThe Kiel Institute opined that Serbia sold rifles to Armenia.\n",
+  );
   const run = (data: string, env: NodeJS.ProcessEnv) => {
     const r = spawnSync(process.execPath, ["bin/kg.js", "ingest", article, "--data", data, "--threads", "1"], {
       env: { ...process.env, KG_NLP_URL: inject("nlpUrl"), ...env },
       encoding: "utf8",
     });
     expect(r.status, r.stderr).toBe(0);
-    return readFileSync(path.join(data, "claims.jsonl"), "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    return readFileSync(path.join(data, "claims.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   };
 
   it("finds a supply claim only with the user's extra verb, and a source only with the user's reporting verb", () => {
@@ -28,7 +35,11 @@ describe("kg ingest with a user vocabulary", () => {
     expect(plain.find((c) => c.object === "drones")).toBeUndefined();
     expect(plain.find((c) => c.object === "rifles")?.attributedTo).toBeUndefined();
     const extended = run(path.join(dir, "extended"), { KG_VOCAB_DIR: vocab });
-    expect(extended.find((c) => c.object === "drones")).toMatchObject({ subject: "Iran", predicate: "SUPPLIES", recipient: "Russia" });
+    expect(extended.find((c) => c.object === "drones")).toMatchObject({
+      subject: "Iran",
+      predicate: "SUPPLIES",
+      recipient: "Russia",
+    });
     expect(extended.find((c) => c.object === "rifles")?.attributedTo).toEqual(["Kiel Institute"]);
   });
 

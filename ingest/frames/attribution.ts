@@ -78,7 +78,16 @@ export function sourcesOf(g: SentenceGraph, args: Arguments, anchor: number, ac:
 function accordingTo(g: SentenceGraph): number[] {
   const out: number[] = [];
   for (let k = 0; k < g.size; k++) {
-    if (g.children(k, "case").some((c) => g.word(c).toLowerCase() === "according" && g.children(c, "fixed").some((f) => g.word(f).toLowerCase() === "to"))) out.push(k);
+    if (
+      g
+        .children(k, "case")
+        .some(
+          (c) =>
+            g.word(c).toLowerCase() === "according" &&
+            g.children(c, "fixed").some((f) => g.word(f).toLowerCase() === "to"),
+        )
+    )
+      out.push(k);
   }
   return out;
 }
@@ -118,12 +127,18 @@ function authorOf(g: SentenceGraph, args: Arguments, t: number, speaker: boolean
     ...g.children(t, ["nmod:poss", "nmod:by", "nmod:from", "nmod:of"]),
     // "representatives for TI", "a spokesman for the ministry": people who speak for a body
     ...(speaker ? g.children(t, "nmod:for") : []),
-    // "a report released by RUSI", "documents published by the ministry"
-    ...g.children(t, "acl").flatMap((v) => g.children(v, ["obl:agent", "obl:by"])),
-    // the same with the participle read as the sentence's verb ("An assessment released by X showed ...")
-    ...g.parentEdges(t).filter((e) => e.rel === "nsubj" && g.pos(e.to) === "VBN" && !g.has(e.to, "aux")).flatMap((e) => g.children(e.to, ["obl:agent", "obl:by"])),
   ];
-  return direct.filter((x) => args.mention(x) !== undefined || args.at(x)?.kind === "group");
+  // "a report released by RUSI", "documents published by the U.S. intelligence community": whoever
+  // published it, named or not; also with the participle read as the sentence's verb ("An
+  // assessment released by X showed ...")
+  const publishers = [
+    ...g.children(t, "acl").flatMap((v) => g.children(v, ["obl:agent", "obl:by"])),
+    ...g
+      .parentEdges(t)
+      .filter((e) => e.rel === "nsubj" && g.pos(e.to) === "VBN" && !g.has(e.to, "aux"))
+      .flatMap((e) => g.children(e.to, ["obl:agent", "obl:by"])),
+  ].filter((x) => g.pos(x).startsWith("NN"));
+  return [...direct.filter((x) => args.mention(x) !== undefined || args.at(x)?.kind === "group"), ...publishers];
 }
 
 /** a reporting verb, or a stance adjective that reports ("the US is concerned about ...") */
@@ -132,20 +147,26 @@ function isReporting(g: SentenceGraph, k: number, ac: AttributionContext): boole
   return ac.reportingVerbs.has(g.lemma(k)) && (p.startsWith("VB") || (p === "JJ" && g.has(k, "nsubj")));
 }
 
-function pushSource(g: SentenceGraph, args: Arguments, token: number, ac: AttributionContext, out: SourceMention[]): void {
+function pushSource(
+  g: SentenceGraph,
+  args: Arguments,
+  token: number,
+  ac: AttributionContext,
+  out: SourceMention[],
+): void {
   for (const t of g.withConjuncts(token)) {
     if (out.some((o) => o.token === t)) continue;
     const a = args.at(t);
-    const lemma = g.lemma(t);
-    if (a?.kind !== "named" && a?.kind !== "pronoun" && a?.kind !== "anaphor" && (ac.reportNouns.has(lemma) || a?.kind !== "group")) {
+    // the tagger's lemma of "data" is "datum"
+    const report = ac.reportNouns.has(g.lemma(t)) || ac.reportNouns.has(g.word(t).toLowerCase());
+    if (a?.kind !== "named" && a?.kind !== "pronoun" && a?.kind !== "anaphor" && (report || a?.kind !== "group")) {
       // "a Bloomberg News analysis", "NATO intelligence data", "Russian customs data": the author
-      const authors = authorOf(g, args, t, !ac.reportNouns.has(lemma))
-        .map((x) => ({ x, m: args.mention(x) }))
-        .filter((o) => o.m !== undefined || args.at(o.x)?.kind === "group");
+      const authors = authorOf(g, args, t, !report).map((x) => ({ x, m: args.mention(x) }));
       const author = authors.find((o) => !o.m?.demonym) ?? authors[0];
-      if (!ac.reportNouns.has(lemma)) {
+      if (!report) {
         // "The Telegraph newspaper", "the Hajun project", "representatives for TI": cited by the name
-        if (author && !author.m?.demonym) for (const x of g.withConjuncts(author.x)) out.push({ token: x, anaphoric: false });
+        if (author && !author.m?.demonym)
+          for (const x of g.withConjuncts(author.x)) out.push({ token: x, anaphoric: false });
         continue;
       }
       if (author && !author.m?.demonym) {

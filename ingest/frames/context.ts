@@ -85,7 +85,11 @@ export class DocumentContext {
    * previous paragraph, three sentences), else the one this article names most often for the
    * same recipient (at least twice, or the only one).
    */
-  supplierFor(sentence: number, paragraph: number, recipient: Ref | null): { subject: Ref; recipient: Ref | null } | null {
+  supplierFor(
+    sentence: number,
+    paragraph: number,
+    recipient: Ref | null,
+  ): { subject: Ref; recipient: Ref | null } | null {
     const same = (a: Ref | null, b: Ref | null) => a !== null && b !== null && a.type === b.type && a.name === b.name;
     for (let i = this.supplies.length - 1; i >= 0; i--) {
       const s = this.supplies[i]!;

@@ -37,7 +37,9 @@ describe("the frame table is validated data", () => {
       "f.json: rows.0.subject.0: unknown filter [thing]",
     );
     expect(() => parseFrames(withRows([row({}), row({})]), "f.json")).toThrow('rows.1.id: "supply.test" is used twice');
-    expect(() => parseFrames(withRows([row({ id: "acquire.test" })]), "f.json")).toThrow('must start with its class "supply."');
+    expect(() => parseFrames(withRows([row({ id: "acquire.test" })]), "f.json")).toThrow(
+      'must start with its class "supply."',
+    );
     expect(() => parseFrames(withRows([row({ subject: ["nsubj;drop"] })]), "f.json")).toThrow(/rows\.0\.subject\.0/);
   });
 

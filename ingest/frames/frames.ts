@@ -127,7 +127,19 @@ export interface FrameTable {
   rows: ReadonlyMap<string, FrameRow[]>;
 }
 
-const KINDS = new Set(["actor", "agent", "goods", "target", "place", "person", "country", "demonym", "title", "named", "org"]);
+const KINDS = new Set([
+  "actor",
+  "agent",
+  "goods",
+  "target",
+  "place",
+  "person",
+  "country",
+  "demonym",
+  "title",
+  "named",
+  "org",
+]);
 
 export function parsePath(text: string, where: string): Path {
   return text.split("/").map((raw): Step => {
@@ -237,9 +249,13 @@ function compile(file: z.infer<typeof FramesFileSchema>, where: string): FrameTa
     verbs: index((c) => c.verbs),
     events: index((c) => c.events),
     agents: index((c) => c.agents),
-    personClasses: Object.entries(file.classes).filter(([, c]) => c.persons).map(([n]) => n),
+    personClasses: Object.entries(file.classes)
+      .filter(([, c]) => c.persons)
+      .map(([n]) => n),
     classPredicate: new Map(Object.entries(file.classes).map(([n, c]) => [n, c.predicate])),
-    nameClasses: Object.entries(file.classes).filter(([, c]) => c.names).map(([n]) => n),
+    nameClasses: Object.entries(file.classes)
+      .filter(([, c]) => c.names)
+      .map(([n]) => n),
     rows,
   };
 }

@@ -68,7 +68,12 @@ export function matchFrames(g: SentenceGraph, args: Arguments, mc: MatchContext)
   return out;
 }
 
-function anchorsAt(g: SentenceGraph, args: Arguments, table: FrameTable, p: number): Array<{ cls: string; form: FrameRow["form"] }> {
+function anchorsAt(
+  g: SentenceGraph,
+  args: Arguments,
+  table: FrameTable,
+  p: number,
+): Array<{ cls: string; form: FrameRow["form"] }> {
   const t = g.token(p);
   const lemma = t.lemma.toLowerCase();
   const out: Array<{ cls: string; form: FrameRow["form"] }> = [];
@@ -95,7 +100,14 @@ export function voiceOf(g: SentenceGraph, p: number): "active" | "passive" {
   return "active";
 }
 
-function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number, row: FrameRow, rule: string): Draft[] {
+function draftsOf(
+  g: SentenceGraph,
+  args: Arguments,
+  mc: MatchContext,
+  p: number,
+  row: FrameRow,
+  rule: string,
+): Draft[] {
   const kinds = mc.table.roles.get(row.predicate)!;
   // the first path that leads to something of the role's kind, after substitutions (a group
   // stands for its named members, a description for what it describes)
@@ -113,7 +125,16 @@ function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number
     // "between China and Russia", "Russia-China": the two named parties
     if (pair.length >= 2) {
       for (let i = 1; i < pair.length; i++) {
-        out.push({ predicate: row.predicate, anchor: p, row, rule, subject: pair[0]!, object: pair[i]!, recipient: null, via: [] });
+        out.push({
+          predicate: row.predicate,
+          anchor: p,
+          row,
+          rule,
+          subject: pair[0]!,
+          object: pair[i]!,
+          recipient: null,
+          via: [],
+        });
       }
     }
     return out;
@@ -132,8 +153,14 @@ function draftsOf(g: SentenceGraph, args: Arguments, mc: MatchContext, p: number
   // parser hung on the goods or on another phrase of the clause
   if (recipients.length === 0 && kinds.recipient && row.recipient.length > 0) {
     const hosts = [
-      ...objects.flatMap((o) => [...g.withConjuncts(o.token), ...g.children(o.token, "appos").flatMap((x) => g.withConjuncts(x))]),
-      ...g.childEdges(p).filter((e) => e.rel === "obl" || (e.rel.startsWith("obl:") && !/^obl:(to|into|agent)$/.test(e.rel))).map((e) => e.to),
+      ...objects.flatMap((o) => [
+        ...g.withConjuncts(o.token),
+        ...g.children(o.token, "appos").flatMap((x) => g.withConjuncts(x)),
+      ]),
+      ...g
+        .childEdges(p)
+        .filter((e) => e.rel === "obl" || (e.rel.startsWith("obl:") && !/^obl:(to|into|agent)$/.test(e.rel)))
+        .map((e) => e.to),
     ];
     const found = hosts
       .flatMap((h) => g.children(h, ["nmod:to", "nmod:into", "obl:to", "obl:into"]))
@@ -195,7 +222,12 @@ function expandFillers(
         // appositions (a description would open with "a" or name what the goods are)
         for (const x of g.children(k, "appos")) {
           const ax = args.at(x);
-          if (ax?.kind === "item" && !DESCRIPTIVE_GOODS.has(g.lemma(x)) && !g.children(x, "det").some((d) => /^an?$/i.test(g.word(d)))) next.push(x);
+          if (
+            ax?.kind === "item" &&
+            !DESCRIPTIVE_GOODS.has(g.lemma(x)) &&
+            !g.children(x, "det").some((d) => /^an?$/i.test(g.word(d)))
+          )
+            next.push(x);
         }
       }
       for (const n of next) {
@@ -218,9 +250,26 @@ function expandFillers(
   return [...out.values()];
 }
 
-const DESCRIPTIVE_GOODS = new Set(["ingredient", "component", "element", "material", "product", "input", "substance", "compound", "chemical", "item"]);
+const DESCRIPTIVE_GOODS = new Set([
+  "ingredient",
+  "component",
+  "element",
+  "material",
+  "product",
+  "input",
+  "substance",
+  "compound",
+  "chemical",
+  "item",
+]);
 
-function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Filler, kind: RoleKind | undefined): Filler[] {
+function substitute(
+  g: SentenceGraph,
+  args: Arguments,
+  mc: MatchContext,
+  f: Filler,
+  kind: RoleKind | undefined,
+): Filler[] {
   const a = f.arg;
   if (!a) return [f];
   if (kind === "goods" && a.kind === "item") {
@@ -229,7 +278,10 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
     if (DESCRIPTIVE_GOODS.has(lemma)) {
       // "Nitrocellulose is a highly flammable compound that ...": the subject of the copula
       if (g.has(f.token, "cop")) {
-        const subj = g.children(f.token, "nsubj").map((k) => ({ token: k, arg: args.at(k) })).find((x) => x.arg?.kind === "item");
+        const subj = g
+          .children(f.token, "nsubj")
+          .map((k) => ({ token: k, arg: args.at(k) }))
+          .find((x) => x.arg?.kind === "item");
         if (subj) return [subj];
       }
       // set off by a dash or comma right after the goods it describes (the parser often hangs it elsewhere)
@@ -258,7 +310,10 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
     // – Margiana and Demirci –", "other countries, primarily Iran and North Korea", "Siberica Oy and
     // Luminor Oy, two Finland-based firms": the group stands for the names it is given
     // a name given to "firms" or "entities" is a firm's, whatever the recogniser guessed
-    const orgGroup = /^(firm|company|entity|business|enterprise|bank|supplier|manufacturer|maker|producer|exporter|importer|operator|carrier|contractor|intermediary|distributor|trader|vendor)$/.test(g.lemma(f.token));
+    const orgGroup =
+      /^(firm|company|entity|business|enterprise|bank|supplier|manufacturer|maker|producer|exporter|importer|operator|carrier|contractor|intermediary|distributor|trader|vendor)$/.test(
+        g.lemma(f.token),
+      );
     const asMember = (x: { token: number; arg: Argument | null }): Filler => {
       if (orgGroup && x.arg?.kind === "named" && (x.arg.mention.type === "Person" || x.arg.mention.weak)) {
         return { token: x.token, arg: { ...x.arg, mention: { ...x.arg.mention, type: "Organization", weak: false } } };
@@ -266,10 +321,15 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
       return x;
     };
     const member = (x: { arg: Argument | null }) =>
-      x.arg?.kind === "named" && ["Organization", "Country", "Group"].includes(x.arg.mention.type) && !x.arg.mention.demonym;
+      x.arg?.kind === "named" &&
+      ["Organization", "Country", "Group"].includes(x.arg.mention.type) &&
+      !x.arg.mention.demonym;
     // "TSMD Global is an India-based company that shipped ...": the company is the one named as subject
     if (g.has(f.token, "cop")) {
-      const subj = g.children(f.token, "nsubj").map((k) => asMember({ token: k, arg: args.at(k) })).filter(member);
+      const subj = g
+        .children(f.token, "nsubj")
+        .map((k) => asMember({ token: k, arg: args.at(k) }))
+        .filter(member);
       if (subj.length > 0) return subj;
     }
     const named = [...g.children(f.token, ["appos", "dep"]), ...g.parents(f.token, ["appos", "dep"])]
@@ -287,23 +347,43 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
     // "entities in multiple third countries, including India, China and Malaysia", "companies in
     // China and Hong Kong": one group per country
     if (kind === "sanctionable") {
-      const places = g.children(f.token, "nmod:in").flatMap((k) => [...g.withConjuncts(k), ...g.children(k, ["nmod:including", "nmod:such_as"])]);
+      const places = g
+        .children(f.token, "nmod:in")
+        .flatMap((k) => [...g.withConjuncts(k), ...g.children(k, ["nmod:including", "nmod:such_as"])]);
       const countries = [...new Set(places.flatMap((k) => g.withConjuncts(k)))]
         .map((k) => args.mention(k))
         .filter((m): m is NamedMention => m !== undefined && m.type === "Country" && !m.demonym);
       if (countries.length > 1 || (countries.length === 1 && a.country === null)) {
         const base = a.name.replace(/ in .*$/, "");
         // named as the text writes the country: "firms in the United Arab Emirates"
-        const written = (m: NamedMention) => (m.begin > 0 && g.word(m.begin - 1).toLowerCase() === "the" ? "the " : "") + m.surface.replace(/^the\s+/i, "");
-        return countries.map((m) => ({ token: m.head, arg: { kind: "group" as const, token: m.head, name: `${base} in ${written(m)}`, country: m, collective: false } }));
+        const written = (m: NamedMention) =>
+          (m.begin > 0 && g.word(m.begin - 1).toLowerCase() === "the" ? "the " : "") +
+          m.surface.replace(/^the\s+/i, "");
+        return countries.map((m) => ({
+          token: m.head,
+          arg: {
+            kind: "group" as const,
+            token: m.head,
+            name: `${base} in ${written(m)}`,
+            country: m,
+            collective: false,
+          },
+        }));
       }
     }
   }
   if (kind === "site" && (a.kind === "group" || a.kind === "item")) {
     // "the Alabuga plant", "the Engels air base": the site is the place it is named after
-    const named = g.children(f.token, "compound").map((k) => ({ token: k, arg: args.at(k) })).filter((x) => x.arg?.kind === "named");
+    const named = g
+      .children(f.token, "compound")
+      .map((k) => ({ token: k, arg: args.at(k) }))
+      .filter((x) => x.arg?.kind === "named");
     if (named.length > 0) {
-      return named.map((x) => (x.arg?.kind === "named" ? { ...x, arg: { ...x.arg, mention: { ...x.arg.mention, type: "Facility" as const, weak: false } } } : x));
+      return named.map((x) =>
+        x.arg?.kind === "named"
+          ? { ...x, arg: { ...x.arg, mention: { ...x.arg.mention, type: "Facility" as const, weak: false } } }
+          : x,
+      );
     }
   }
   if (kind === "target" && (a.kind === "item" || a.kind === "group")) {
@@ -327,7 +407,10 @@ function substitute(g: SentenceGraph, args: Arguments, mc: MatchContext, f: Fill
       .find((x) => x.arg?.kind === "named" && ["Place", "Country"].includes(x.arg.mention.type));
     if (owner) return [owner];
     const origin = a.origins[0];
-    if (origin) return [{ token: origin.head, arg: { kind: "named", token: origin.head, mention: { ...origin, demonym: false } } }];
+    if (origin)
+      return [
+        { token: origin.head, arg: { kind: "named", token: origin.head, mention: { ...origin, demonym: false } } },
+      ];
     // a place word alone ("several regions") names no target
     return [];
   }
@@ -356,12 +439,14 @@ function stepFrom(g: SentenceGraph, args: Arguments, mc: MatchContext, h: Filler
     // "Chinese exports", "Iranian-supplied": the demonym stands for its country
     if (m?.demonym) return [namedFiller(m)];
     // "ballistic missile production": the goods are named with the event noun's modifiers
-    if (rel === "compound" && h.token < g.size && k < h.token) return [{ token: k, arg: args.compoundGoods(h.token, k) }];
+    if (rel === "compound" && h.token < g.size && k < h.token)
+      return [{ token: k, arg: args.compoundGoods(h.token, k) }];
     // "a company that shipped ...": a relative pronoun the parser left unresolved stands for the
     // noun its clause hangs on
     if (/^W(DT|P)$/.test(g.pos(k)) && /^(that|which|who)$/i.test(g.word(k))) {
       const clause = g.treeParent(k);
-      const noun = clause === undefined ? undefined : g.parentEdges(clause).find((e) => /^(acl|acl:relcl|dep)$/.test(e.rel))?.to;
+      const noun =
+        clause === undefined ? undefined : g.parentEdges(clause).find((e) => /^(acl|acl:relcl|dep)$/.test(e.rel))?.to;
       if (noun !== undefined && g.isNoun(noun)) return [{ token: noun, arg: args.at(noun) }];
     }
     return [{ token: k, arg: args.at(k) }];
@@ -378,7 +463,15 @@ function stepFrom(g: SentenceGraph, args: Arguments, mc: MatchContext, h: Filler
       const m = h.arg?.kind === "named" ? h.arg.mention : null;
       const served = m ? mc.serves.get(m.name) : undefined;
       if (!m || !served) return [];
-      const mention: NamedMention = { ...m, type: served.type, name: served.name, reason: "whom a well-known person serves (people gazetteer)", weak: false, demonym: false, metonym: false };
+      const mention: NamedMention = {
+        ...m,
+        type: served.type,
+        name: served.name,
+        reason: "whom a well-known person serves (people gazetteer)",
+        weak: false,
+        demonym: false,
+        metonym: false,
+      };
       return [{ token: -1 - m.head, arg: { kind: "named", token: m.head, mention } }];
     }
     case "down": {
@@ -427,14 +520,21 @@ function passesFilter(
       return args.mention(f.token)?.demonym === true;
     case "named":
       // "the Kapustin Yar test site": a site named after a place counts as named
-      return f.arg?.kind === "named" || (f.arg?.kind === "item" && g.children(f.token, "compound").some((k) => args.mention(k) !== undefined && !args.mention(k)!.demonym));
+      return (
+        f.arg?.kind === "named" ||
+        (f.arg?.kind === "item" &&
+          g.children(f.token, "compound").some((k) => args.mention(k) !== undefined && !args.mention(k)!.demonym))
+      );
     case "country":
       return f.arg?.kind === "named" && f.arg.mention.type === "Country";
     case "org":
       return f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group");
     case "agent":
       // "companies providing services", "TSMD Global, a company that shipped": a body that acts, not a place
-      return (f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group")) || f.arg?.kind === "group";
+      return (
+        (f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group")) ||
+        f.arg?.kind === "group"
+      );
     case "title":
       return isTitle(g, f.token, mc.titles);
     case "actor":
@@ -480,7 +580,10 @@ export function fits(a: Argument, kind: RoleKind | "named" | "country", mc: Matc
         a.kind === "group"
       );
     case "body":
-      return (a.kind === "named" && a.mention.type !== "Place" && a.mention.type !== "Person") || (a.kind === "group" && a.country !== null);
+      return (
+        (a.kind === "named" && a.mention.type !== "Place" && a.mention.type !== "Person") ||
+        (a.kind === "group" && a.country !== null)
+      );
     case "sanctionable":
       return (
         // a place is sanctioned too ("Crimea"), and the recogniser takes some banks for places

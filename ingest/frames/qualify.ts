@@ -35,7 +35,13 @@ export function qualifierContext(lex: Lexicon): QualifierContext {
 const CLAUSAL_UP = new Set(["xcomp", "ccomp", "advcl", "acl", "csubj"]);
 
 function isClausalUp(rel: string): boolean {
-  return CLAUSAL_UP.has(rel) || rel.startsWith("advcl:") || rel.startsWith("acl:") || rel.startsWith("obl:") || rel.startsWith("nmod:");
+  return (
+    CLAUSAL_UP.has(rel) ||
+    rel.startsWith("advcl:") ||
+    rel.startsWith("acl:") ||
+    rel.startsWith("obl:") ||
+    rel.startsWith("nmod:")
+  );
 }
 
 function negatedHere(g: SentenceGraph, k: number, qc: QualifierContext): boolean {
@@ -57,7 +63,10 @@ function negatedHere(g: SentenceGraph, k: number, qc: QualifierContext): boolean
 export function isNegated(g: SentenceGraph, anchor: number, qc: QualifierContext): boolean {
   if (negatedHere(g, anchor, qc)) return true;
   // an event noun with "no" or "hardly any": "there were no exports of X"
-  if (g.isNoun(anchor) && g.children(anchor, ["det", "amod"]).some((k) => g.lemma(k) === "no" || g.word(k).toLowerCase() === "no")) {
+  if (
+    g.isNoun(anchor) &&
+    g.children(anchor, ["det", "amod"]).some((k) => g.lemma(k) === "no" || g.word(k).toLowerCase() === "no")
+  ) {
     return true;
   }
   // "China has not expanded its cooperation with Russia": the event noun's governing verb is denied
@@ -102,7 +111,9 @@ export function isHedged(g: SentenceGraph, anchor: number, qc: QualifierContext)
       if ((e.rel === "aux" || e.rel === "aux:pass") && qc.hedgeAuxiliaries.has(l)) return true;
       if (e.rel === "advmod" && qc.hedgeAdverbs.has(l)) return true;
     }
-    const up = g.parentEdges(k).find((e) => e.rel === "xcomp" || e.rel === "ccomp" || e.rel.startsWith("advcl") || e.rel.startsWith("acl"));
+    const up = g
+      .parentEdges(k)
+      .find((e) => e.rel === "xcomp" || e.rel === "ccomp" || e.rel.startsWith("advcl") || e.rel.startsWith("acl"));
     if (!up) break;
     if (qc.hedgeGovernors.has(g.lemma(up.to))) {
       // "is believed to supply", "suspected of supplying", "plans to sell"
@@ -138,7 +149,12 @@ export function normaliseTimex(norm: string | undefined, articleDate: string | n
  * The time a claim is about: the dates of its clause ("in 2022", "from January through May of
  * this year" as a range), else of the clauses that govern it ("In 2024, X said that ...").
  */
-export function claimTime(g: SentenceGraph, anchor: number, text: string, articleDate: string | null): string | undefined {
+export function claimTime(
+  g: SentenceGraph,
+  anchor: number,
+  text: string,
+  articleDate: string | null,
+): string | undefined {
   let k: number | undefined = anchor;
   for (let depth = 0; depth < 4 && k !== undefined; depth++) {
     const dates = clauseDates(g, k);

@@ -4,7 +4,8 @@ import { MAX_SENTENCE_CHARS, paragraphAt, prepareText } from "./prepare.js";
 
 describe("the text sent to the parser", () => {
   it("blanks header lines and furniture to spaces of the same length, keeping the title's text", () => {
-    const text = "Title: Iran ships drones\nPublisher: Example News\nDate: 2024-03-01\n\nIran shipped drones.\nAdvertisement\nRead more\n";
+    const text =
+      "Title: Iran ships drones\nPublisher: Example News\nDate: 2024-03-01\n\nIran shipped drones.\nAdvertisement\nRead more\n";
     const p = prepareText(text);
     expect(p.text.length).toBe(text.length);
     expect(p.header).toMatchObject({ title: "Iran ships drones", publisher: "Example News", date: "2024-03-01" });
@@ -23,7 +24,16 @@ describe("the text sent to the parser", () => {
   });
 
   it("sends a line that breaks off mid-sentence as one with the next, and keeps titles apart", () => {
-    const lines = ["Iran shipped drones to Russia", "through the Caspian Sea in", "2023, officials said.", "", "A second paragraph starts", "here and goes on.", "", "A third one."];
+    const lines = [
+      "Iran shipped drones to Russia",
+      "through the Caspian Sea in",
+      "2023, officials said.",
+      "",
+      "A second paragraph starts",
+      "here and goes on.",
+      "",
+      "A third one.",
+    ];
     const p = prepareText(lines.join("\n"));
     expect(p.text.split("\n").filter((l) => l.trim())).toEqual([
       "Iran shipped drones to Russia through the Caspian Sea in 2023, officials said.",

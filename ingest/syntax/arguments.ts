@@ -79,7 +79,25 @@ export function argumentContext(lex: Lexicon, serves: ReadonlyMap<string, string
 }
 
 /** relations inside a noun phrase, before its head, that may belong to a name */
-const NAME_PART = new Set(["compound", "amod", "flat", "nmod:poss", "nummod", "det", "advmod", "punct", "dep", "obl", "obl:npmod", "case", "cc", "conj", "nmod:npmod", "det:predet", "compound:prt"]);
+const NAME_PART = new Set([
+  "compound",
+  "amod",
+  "flat",
+  "nmod:poss",
+  "nummod",
+  "det",
+  "advmod",
+  "punct",
+  "dep",
+  "obl",
+  "obl:npmod",
+  "case",
+  "cc",
+  "conj",
+  "nmod:npmod",
+  "det:predet",
+  "compound:prt",
+]);
 /**
  * The token's lemma, mended where the lemmatiser leaves a plural as it is ("troops"): a plural
  * noun whose lemma is the word itself is looked up without its "s".
@@ -190,7 +208,8 @@ export class Arguments {
       if (!part.includes(k)) break;
       const t = this.g.token(k);
       const rel = this.g.relation(this.g.treeParent(k) ?? -1, k) ?? "";
-      if (rel === "det" || rel === "nummod" || rel === "case" || t.pos === "CD" || t.pos === "DT" || t.pos === "PRP$") break;
+      if (rel === "det" || rel === "nummod" || rel === "case" || t.pos === "CD" || t.pos === "DT" || t.pos === "PRP$")
+        break;
       if (this.ctx.nonRestrictive.has(t.word.toLowerCase())) break;
       begin = k;
     }
@@ -206,7 +225,10 @@ export class Arguments {
     const g = this.g;
     const clauses = g.children(head, ["acl", "acl:relcl"]).filter((k) => k > head);
     if (clauses.length === 0) return null;
-    const sub = g.subtree(head, (rel, dep) => rel === "punct" && dep > head && !clauses.some((c) => g.subtree(c).includes(dep)));
+    const sub = g.subtree(
+      head,
+      (rel, dep) => rel === "punct" && dep > head && !clauses.some((c) => g.subtree(c).includes(dep)),
+    );
     return this.slice(this.phraseBegin(head), Math.max(...sub) + 1).replace(/[,;:]$/, "");
   }
 
@@ -253,7 +275,15 @@ export class Arguments {
       // "Intel chips", "TI chips": an organisation named right before the goods made them. Only one
       // the article also names on its own: "Leopard tanks", "Shahed drones" name the model, and the
       // recogniser often takes a model for an organisation.
-      if (!forGroup && men && men.type === "Organization" && this.makers.has(men.surface) && men.end === head && rel === "compound" && g.treeParent(k) === head) {
+      if (
+        !forGroup &&
+        men &&
+        men.type === "Organization" &&
+        this.makers.has(men.surface) &&
+        men.end === head &&
+        rel === "compound" &&
+        g.treeParent(k) === head
+      ) {
         if (!origins.includes(men)) origins.push(men);
         for (let x = men.begin; x < men.end; x++) dropped.add(x);
         continue;
@@ -289,7 +319,10 @@ export class Arguments {
       // "Iranian-made", "US-origin", "Chinese-supplied": an origin participle, not part of the name;
       // "Russia-based companies" keep it: it says where the group is, and a group's country
       if (rel === "amod" && g.isVerb(k)) {
-        const origin = g.subtree(k).map((x) => this.mentionAt[x]).find((x) => x && (x.type === "Country" || x.demonym));
+        const origin = g
+          .subtree(k)
+          .map((x) => this.mentionAt[x])
+          .find((x) => x && (x.type === "Country" || x.demonym));
         if (origin && forGroup && this.ctx.locative.has(g.lemma(k))) {
           located = origin;
           continue;
@@ -329,13 +362,17 @@ export class Arguments {
     const named = this.nameOf(head);
     const { origins, possessor, begin } = named;
     // "Tungsten is ...": a common noun opening the sentence is written in lower case
-    const name = begin === 0 && !this.g.isProper(begin) && /^\p{Lu}\p{Ll}/u.test(named.name) ? named.name[0]!.toLowerCase() + named.name.slice(1) : named.name;
+    const name =
+      begin === 0 && !this.g.isProper(begin) && /^\p{Lu}\p{Ll}/u.test(named.name)
+        ? named.name[0]!.toLowerCase() + named.name.slice(1)
+        : named.name;
     if (!/\p{L}/u.test(name)) return null;
     const part = this.leftPart(head);
     const first = part[0] ?? head;
-    const amountText = first < begin && part.some((k) => k < begin && (this.g.pos(k) === "CD" || this.g.token(k).ner === "MONEY"))
-      ? this.slice(first, begin)
-      : null;
+    const amountText =
+      first < begin && part.some((k) => k < begin && (this.g.pos(k) === "CD" || this.g.token(k).ner === "MONEY"))
+        ? this.slice(first, begin)
+        : null;
     return {
       kind: "item",
       token: head,
@@ -363,7 +400,10 @@ export class Arguments {
     if (!country) {
       const places = [
         ...g.children(head, ["nmod:in", "nmod:from"]),
-        ...g.children(head, "acl").filter((v) => this.ctx.locative.has(g.lemma(v))).flatMap((v) => g.children(v, "obl:in")),
+        ...g
+          .children(head, "acl")
+          .filter((v) => this.ctx.locative.has(g.lemma(v)))
+          .flatMap((v) => g.children(v, "obl:in")),
       ];
       for (const k of places) {
         const km = this.mentionAt[k];
@@ -382,7 +422,12 @@ export class Arguments {
         const pm = this.mentionAt[k];
         const served = pm?.type === "Person" ? this.ctx.serves.get(pm.name) : undefined;
         if (pm && served) {
-          country = { ...pm, type: "Country", name: served, reason: "the government of the head of state it is named after" };
+          country = {
+            ...pm,
+            type: "Country",
+            name: served,
+            reason: "the government of the head of state it is named after",
+          };
           break;
         }
       }

@@ -61,7 +61,9 @@ export function nameContext(gaz: Gazetteer, lex: Lexicon, commonWords: Iterable<
     facilityWords: new Set(lex.facilityWords),
     placeWords: new Set(lex.placeWords),
     titles: new Set(lex.personTitles.flatMap((t) => t.toLowerCase().split(/[\s-]+/))),
-    commonWords: new Set([...commonWords, ...lex.actorNouns, ...lex.itemReject, ...lex.reportNouns].map((w) => w.toLowerCase())),
+    commonWords: new Set(
+      [...commonWords, ...lex.actorNouns, ...lex.itemReject, ...lex.reportNouns].map((w) => w.toLowerCase()),
+    ),
   };
 }
 
@@ -115,7 +117,8 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
   for (const s of spans) {
     if (range(s.begin, s.end).some((k) => taken[k])) continue;
     // "Chernihiv region", "the Tver oblast": a place word after a place belongs to its name
-    const placeWord = s.ner === "LOCATION" && s.end < tokens.length && !taken[s.end] && ctx.placeWords.has(tokens[s.end]!.word);
+    const placeWord =
+      s.ner === "LOCATION" && s.end < tokens.length && !taken[s.end] && ctx.placeWords.has(tokens[s.end]!.word);
     const m = typed(s.begin, placeWord ? s.end + 1 : s.end, s.ner);
     push(placeWord ? { ...m, type: "Place" } : m);
   }
@@ -138,14 +141,33 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     for (;;) {
       if (j + 1 < tokens.length && !taken[j + 1] && nameAt(j + 1)) j++;
       // a letter or number inside a name: "S 7 Engineering", "Rosoboronexport 2"
-      else if (j + 2 < tokens.length && !taken[j + 1] && !taken[j + 2] && /^([A-Z]|\d+)$/.test(g.word(j + 1)) && nameAt(j + 2)) j += 2;
+      else if (
+        j + 2 < tokens.length &&
+        !taken[j + 1] &&
+        !taken[j + 2] &&
+        /^([A-Z]|\d+)$/.test(g.word(j + 1)) &&
+        nameAt(j + 2)
+      )
+        j += 2;
       else break;
     }
     // "S 7 ENGINEERING": a capital letter may open the chain
-    if (i > 0 && /^\d+$/.test(g.word(i - 1)) && i > 1 && /^[A-Z]$/.test(g.word(i - 2)) && !taken[i - 1] && !taken[i - 2]) i -= 2;
+    if (
+      i > 0 &&
+      /^\d+$/.test(g.word(i - 1)) &&
+      i > 1 &&
+      /^[A-Z]$/.test(g.word(i - 2)) &&
+      !taken[i - 1] &&
+      !taken[i - 2]
+    )
+      i -= 2;
     let begin = i;
     // a capitalised function word, month or common noun ("Trade between ...") opening the sentence is no name
-    while (begin <= j && (FUNCTION_START.test(tokens[begin]!.word) || (begin === 0 && ctx.commonWords.has(tokens[0]!.word.toLowerCase())))) begin++;
+    while (
+      begin <= j &&
+      (FUNCTION_START.test(tokens[begin]!.word) || (begin === 0 && ctx.commonWords.has(tokens[0]!.word.toLowerCase())))
+    )
+      begin++;
     if (begin <= j) push(typed(begin, j + 1, null));
     i = j;
   }
@@ -156,7 +178,13 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     const name = surf(begin, end);
     const last = tokens[end - 1]!.word;
     let type: EntityType =
-      ner === "PERSON" ? "Person" : ner === "ORGANIZATION" ? "Organization" : ner === "LOCATION" ? "Place" : "Organization";
+      ner === "PERSON"
+        ? "Person"
+        : ner === "ORGANIZATION"
+          ? "Organization"
+          : ner === "LOCATION"
+            ? "Place"
+            : "Organization";
     let weak = ner === null;
     if (ctx.facilityWords.has(last) || ctx.facilityWords.has(twoWords(end))) {
       type = "Facility";

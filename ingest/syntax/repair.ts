@@ -18,7 +18,30 @@ import type { Dependency, ParsedSentence } from "../parse/parsed.js";
 type Edit = (e: Dependency) => Dependency | null;
 
 /** verbs that take a gerund as their complement: "denied supplying", "stopped exporting" */
-const GERUND_TAKERS = new Set(["deny", "admit", "stop", "start", "continue", "begin", "resume", "halt", "cease", "avoid", "consider", "risk", "keep", "quit", "acknowledge", "recall", "suspend", "finish", "discuss", "mention", "report", "confirm"]);
+const GERUND_TAKERS = new Set([
+  "deny",
+  "admit",
+  "stop",
+  "start",
+  "continue",
+  "begin",
+  "resume",
+  "halt",
+  "cease",
+  "avoid",
+  "consider",
+  "risk",
+  "keep",
+  "quit",
+  "acknowledge",
+  "recall",
+  "suspend",
+  "finish",
+  "discuss",
+  "mention",
+  "report",
+  "confirm",
+]);
 
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
@@ -31,8 +54,10 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
     if (!isFrameVerb(t.lemma.toLowerCase())) continue;
     // "the package of sanctions targets exporters, companies and makers": the verb read as a
     // plural noun, what it governs hanging on it as "dep"
-    if (t.pos === "NNS" && !s.deps.some(([gov, rel]) => gov === v && (rel === "det" || rel.startsWith("nmod"))) ) {
-      const deps = s.deps.filter(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos.startsWith("NN"));
+    if (t.pos === "NNS" && !s.deps.some(([gov, rel]) => gov === v && (rel === "det" || rel.startsWith("nmod")))) {
+      const deps = s.deps.filter(
+        ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos.startsWith("NN"),
+      );
       const up = s.deps.find(([gov, rel, dep]) => dep === v && gov === t.head && rel.startsWith("nmod:") && gov < v);
       if (deps.length > 0 && up) {
         const subj = up[0];
@@ -135,8 +160,16 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
     const t = s.tokens[v]!;
     if (t.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) continue;
     const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
-    const main = s.deps.find(([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD")?.[2];
-    if (subj === undefined || subj > v || main === undefined || s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))) continue;
+    const main = s.deps.find(
+      ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD",
+    )?.[2];
+    if (
+      subj === undefined ||
+      subj > v ||
+      main === undefined ||
+      s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))
+    )
+      continue;
     const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
     const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
     s = rewrite(s, ([gov, rel, dep]) => {
@@ -159,13 +192,20 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
 function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   for (let v = 1; v + 1 < s.tokens.length; v++) {
     const t = s.tokens[v]!;
-    if (!/^(NN|VBP|VB)$/.test(t.pos) || !isFrameVerb(t.lemma.toLowerCase()) || s.tokens[v - 1]!.word.toLowerCase() !== "and") continue;
+    if (
+      !/^(NN|VBP|VB)$/.test(t.pos) ||
+      !isFrameVerb(t.lemma.toLowerCase()) ||
+      s.tokens[v - 1]!.word.toLowerCase() !== "and"
+    )
+      continue;
     const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov === v + 1)?.[0];
     if (n === undefined || !s.tokens[n]!.pos.startsWith("NNS")) continue;
     const conj = s.deps.find(([gov, rel, dep]) => dep === n && rel.startsWith("conj") && gov < v - 1);
     if (!conj) continue;
     const first = conj[0];
-    const verb = s.deps.find(([gov, rel, dep]) => dep === first && rel === "obj" && s.tokens[gov]!.pos.startsWith("VB"))?.[0];
+    const verb = s.deps.find(
+      ([gov, rel, dep]) => dep === first && rel === "obj" && s.tokens[gov]!.pos.startsWith("VB"),
+    )?.[0];
     if (verb === undefined) continue;
     s = rewrite(s, ([gov, rel, dep]) => {
       if (gov === first && dep === n && rel.startsWith("conj")) return [verb, rel, v];
@@ -190,11 +230,18 @@ function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) =>
   for (let h = 0; h + 1 < s.tokens.length; h++) {
     const o = h + 1;
     const pos = s.tokens[h]!.pos;
-    if (!s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) || !s.tokens[o]!.pos.startsWith("NN")) continue;
+    if (
+      !s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) ||
+      !s.tokens[o]!.pos.startsWith("NN")
+    )
+      continue;
     const into = s.deps.filter(([, , dep]) => dep === h);
     // a list item: coordinated with a noun, or hung on the noun before it right after a comma
     const inList = into.some(
-      ([gov, rel]) => gov >= 0 && s.tokens[gov]!.pos.startsWith("NN") && (rel.startsWith("conj") || (rel === "acl" && h > 0 && s.tokens[h - 1]!.word === ",")),
+      ([gov, rel]) =>
+        gov >= 0 &&
+        s.tokens[gov]!.pos.startsWith("NN") &&
+        (rel.startsWith("conj") || (rel === "acl" && h > 0 && s.tokens[h - 1]!.word === ",")),
     );
     if (!(pos.startsWith("NN") || (pos === "VBG" && inList))) continue;
     // "the measures target firms": a verb of a frame read as a noun is repaired as a verb further on
@@ -225,7 +272,8 @@ function nounsReadAsVerbs(s: ParsedSentence): ParsedSentence {
     const a = s.tokens[adj]!;
     if (a.ner !== "MISC" || !/^(JJ|NNP)$/.test(a.pos) || !s.tokens[noun]!.pos.startsWith("NN")) continue;
     const own = s.deps.filter(([gov]) => gov === v);
-    if (own.some(([, rel]) => rel.startsWith("aux")) || !own.some(([, rel, dep]) => rel === "nsubj" && dep === adj)) continue;
+    if (own.some(([, rel]) => rel.startsWith("aux")) || !own.some(([, rel, dep]) => rel === "nsubj" && dep === adj))
+      continue;
     if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
     const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
     s = rewrite(s, ([gov, rel, dep]) => {
@@ -262,7 +310,10 @@ function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: strin
     if (places.length === 0) continue;
     const last = places[places.length - 1]!;
     // the goods: the verb's object, with the last place read as its modifier
-    const object = s.deps.find(([gov, rel, dep]) => dep === last && rel === "compound" && s.deps.some(([g2, r2, d2]) => g2 === v && r2 === "obj" && d2 === gov))?.[0];
+    const object = s.deps.find(
+      ([gov, rel, dep]) =>
+        dep === last && rel === "compound" && s.deps.some(([g2, r2, d2]) => g2 === v && r2 === "obj" && d2 === gov),
+    )?.[0];
     if (object === undefined) continue;
     const deps: Dependency[] = [];
     for (const e of s.deps) {
@@ -271,9 +322,16 @@ function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: strin
       if (places.includes(gov) && dep === object) continue;
       deps.push(e);
     }
-    places.forEach((p, i) => deps.push(i === 0 ? [v, "iobj", p] : [places[0]!, "conj:and", p], ...(i > 0 ? ([[v, "iobj", p]] as Dependency[]) : [])));
+    places.forEach((p, i) =>
+      deps.push(
+        i === 0 ? [v, "iobj", p] : [places[0]!, "conj:and", p],
+        ...(i > 0 ? ([[v, "iobj", p]] as Dependency[]) : []),
+      ),
+    );
     if (!deps.some(([gov, rel, dep]) => gov === v && rel === "obj" && dep === object)) deps.push([v, "obj", object]);
-    const heads = s.tokens.map((x, i) => (places.includes(i) ? (i === places[0] ? v : places[0]!) : i === object ? v : x.head));
+    const heads = s.tokens.map((x, i) =>
+      places.includes(i) ? (i === places[0] ? v : places[0]!) : i === object ? v : x.head,
+    );
     s = { ...s, deps, tokens: s.tokens.map((x, i) => ({ ...x, head: heads[i]! })) };
   }
   return s;
