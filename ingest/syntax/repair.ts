@@ -48,6 +48,7 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
+  s = destinationsInsideObjectClauses(s, isFrameVerb);
   s = recipientsReadAsCompounds(s, isFrameVerb);
   for (let v = 0; v < s.tokens.length; v++) {
     const t = s.tokens[v]!;
@@ -255,6 +256,51 @@ function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) =>
       return [gov, rel, dep];
     });
     s = { ...s, tokens: s.tokens.map((x, i) => (i === h && pos === "VBG" ? { ...x, pos: "NN" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "shipped rifles and other items that could be used for military purposes to Russian customers
+ * through Turkey": the verb's "to" and "through" phrases read as modifiers of a noun inside the
+ * clause that describes its object. When the verb has no such phrase of its own, they are its.
+ */
+function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!t.pos.startsWith("VB") || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && /^obl:(to|into|through|via)$/.test(rel))) continue;
+    const objects = s.deps.filter(([gov, rel]) => gov === v && rel === "obj").map((e) => e[2]);
+    // the clause hangs on the object, or (misread) on the verb, opening with "that" or "which"
+    const relative = (c: number) =>
+      s.deps.some(([gov, rel, dep]) => gov === c && rel.startsWith("nsubj") && /^W/.test(s.tokens[dep]!.pos));
+    const clauses = s.deps
+      .filter(
+        ([gov, rel, dep]) =>
+          s.tokens[dep]!.pos.startsWith("VB") &&
+          ((objects.includes(gov) && /^(acl|acl:relcl|dep)$/.test(rel)) ||
+            (gov === v && rel === "dep" && relative(dep))),
+      )
+      .map((e) => e[2]);
+    if (clauses.length === 0) continue;
+    const inside = new Set<number>();
+    const stack = [...clauses];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      if (inside.has(k)) continue;
+      inside.add(k);
+      for (const [gov, , dep] of s.deps) if (gov === k && s.tokens[dep]!.head === k) stack.push(dep);
+    }
+    const moved = s.deps.filter(
+      ([gov, rel, dep]) =>
+        inside.has(gov) && s.tokens[gov]!.pos.startsWith("NN") && /^nmod:(to|through|via)$/.test(rel) && dep > gov,
+    );
+    if (moved.length === 0) continue;
+    s = rewrite(s, ([gov, rel, dep]) =>
+      moved.some((m) => m[0] === gov && m[2] === dep && m[1] === rel)
+        ? [v, rel.replace(/^nmod:/, "obl:"), dep]
+        : [gov, rel, dep],
+    );
   }
   return s;
 }
