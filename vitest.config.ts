@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests run in parallel; tests that talk to the one real Neo4j
-// (`*.neo4j.test.ts`) run one file at a time so that they never see each other's data.
+// Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`) run
+// one file at a time so that they never see each other's data, and so do those that talk to the
+// real CoreNLP (`*.nlp.test.ts`), whose servers take ~1 GB of memory each and all the cores.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["**/*.neo4j.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.neo4j.test.ts", "**/*.nlp.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
           testTimeout: 60_000,
         },
       },
@@ -21,6 +22,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: "nlp",
+          include: ["test/**/*.nlp.test.ts", "ingest/**/*.nlp.test.ts", "src/**/*.nlp.test.ts"],
+          globalSetup: ["test/setup/corenlp.ts"],
+          fileParallelism: false,
+          // a cold server parses several times slower than a warm one
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
