@@ -57,7 +57,9 @@ export async function resolveClasspath(
   const cached = cachedClasspath(n);
   if (cached) return cached;
   requireCommand("mvn");
-  say("resolving Stanford CoreNLP and its English models through Maven (first time: 474 MB, ~25 s)…");
+  say(
+    "resolving Stanford CoreNLP and its English models through Maven (474 MB from Maven Central unless ~/.m2 has them)…",
+  );
   mkdirSync(n.home, { recursive: true });
   const tmp = `${n.classpathFile}.tmp`;
   rmSync(tmp, { force: true });

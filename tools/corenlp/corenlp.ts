@@ -115,6 +115,8 @@ export interface StartOptions {
   idleMinutes?: number;
   /** how long to wait for the server to be ready (models load in ~20 s) */
   timeoutMs?: number;
+  /** progress for the user (resolving the jars); default: a line on stdout */
+  say?: (msg: string) => void;
 }
 
 /** Starts the local server unless it runs already; resolves when it is ready for requests. */
@@ -142,7 +144,7 @@ export async function start(n: LocalCoreNlp, opts: StartOptions = {}): Promise<{
           `port, e.g. KG_NLP_URL=http://127.0.0.1:${n.port + 1}`,
       );
     }
-    const classpath = await resolveClasspath(n);
+    const classpath = await resolveClasspath(n, opts.say);
     requireCommand("java");
     const threads = opts.threads ?? n.threads;
     const idleMinutes = opts.idleMinutes ?? n.idleMinutes ?? 0;
@@ -245,7 +247,7 @@ export async function ensureCoreNlp({
         ? `it stops after ${idleMinutes} min idle, or npm run nlp:stop`
         : "stop it with npm run nlp:stop"),
   );
-  const { started } = await start(n, { idleMinutes });
+  const { started } = await start(n, { idleMinutes, say });
   return { url: n.url, started };
 }
 
