@@ -13,9 +13,10 @@ async function getText(url: URL, timeoutMs: number): Promise<{ status: number; b
 /**
  * Does a CoreNLP server answer at `url`, ready for requests? Both status endpoints must give
  * CoreNLP's own bodies ("ready", "live"): a web server that answers 200 to every path (a dev
- * server, a proxy's default page) is not taken for CoreNLP.
+ * server, a proxy's default page) is not taken for CoreNLP. The wait is long because a stock
+ * server answers them from the same few threads as its annotations.
  */
-export async function nlpAnswers(url: string, { timeoutMs = 3000 } = {}): Promise<boolean> {
+export async function nlpAnswers(url: string, { timeoutMs = 10_000 } = {}): Promise<boolean> {
   const base = url.endsWith("/") ? url : `${url}/`;
   const [ready, live] = await Promise.all([
     getText(new URL("ready", base), timeoutMs),
