@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 // Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`) run
 // one file at a time so that they never see each other's data, and so do those that talk to the
-// real CoreNLP (`*.nlp.test.ts`), whose servers take ~1 GB of memory each and all the cores.
+// real CoreNLP (`*.nlp.test.ts`), whose servers take ~3 GB of memory each and all the cores.
 export default defineConfig({
   test: {
     projects: [

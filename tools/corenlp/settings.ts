@@ -11,8 +11,10 @@ const projectDir = path.resolve(toolDir, "../..");
 
 export const DEFAULT_NLP_URL = "http://127.0.0.1:9000";
 /**
- * The models alone keep ~1.06 GB of heap once loaded, and a 1g heap cannot load them; the
- * default is revisited with scripts/measure-corenlp.ts.
+ * The models keep ~1.06 GB of heap once loaded. 1g cannot load them; at 1500m the collector drops
+ * them (CoreNLP holds annotators through soft references) and a later request loads them again;
+ * at 2g two of the longest texts the stock server accepts (100,000 characters) at once took about
+ * twice as long as at 3g, and 4g bought nothing more (scripts/measure-corenlp.ts, README).
  */
 export const DEFAULT_HEAP = "3g";
 /** Idle shutdown of a server that `kg ingest` starts on demand, so it does not linger. */
