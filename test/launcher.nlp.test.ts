@@ -94,7 +94,7 @@ describe("a CoreNLP request (the stock server protocol)", () => {
   });
 
   it("honours a request's own timeout", async () => {
-    const long = "China supplied drones and shells to Russia through Belarus in 2023. ".repeat(400);
+    const long = "China supplied drones and shells to Russia through Belarus in 2023. ".repeat(60);
     const res = await annotate(nlpUrl, long, { timeout: "10" });
     expect(res.status).toBe(500);
     expect(await res.text()).toMatch(/timed out/);
@@ -132,6 +132,11 @@ describe("npm run nlp:start / status / stop", () => {
       "Russia",
       ".",
     ]);
+    const log = readFileSync(path.join(home, "corenlp.log"), "utf8");
+    // KG_NLP_THREADS reached the server's own settings
+    expect(log).toMatch(/annotation threads 1, default timeout 120000 ms/);
+    // the models were loaded before "ready": the request found them there
+    expect(log.slice(log.indexOf("kg-corenlp: ready"))).not.toMatch(/Loading (POS tagger|classifier|depparse model)/);
 
     // reachable on loopback, not from the network
     expect(await connects("127.0.0.1", port)).toBe(true);
