@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 
 // Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`) run
 // one file at a time so that they never see each other's data, and so do those that talk to the
-// real CoreNLP (`*.nlp.test.ts`), whose servers take ~3 GB of memory each and all the cores.
+// real CoreNLP (`*.nlp.test.ts`), whose server takes ~3 GB of memory and all the cores; interop
+// tests (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
+// setup fetches first; browser tests drive a headless Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["**/*.neo4j.test.ts", "**/*.nlp.test.ts", "**/*.browser.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.neo4j.test.ts", "**/*.nlp.test.ts", "**/*.browser.test.ts", "**/*.interop.test.ts", "**/node_modules/**"],
           testTimeout: 60_000,
         },
       },
@@ -33,6 +35,15 @@ export default defineConfig({
           // a cold server parses several times slower than a warm one
           testTimeout: 300_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "interop",
+          include: ["test/**/*.interop.test.ts"],
+          globalSetup: ["test/setup/interop.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
         },
       },
       {

@@ -12,8 +12,8 @@ import type { StoreData } from "../src/store/store.js";
  */
 const ARTICLES_DIR = path.resolve(import.meta.dirname, "../examples/articles");
 
-const A1 = "000_ac698359f206abe5";
-const A2 = "003_0a244f4867f7f563";
+export const A1 = "000_ac698359f206abe5";
+export const A2 = "003_0a244f4867f7f563";
 
 function article(id: string, extra: Partial<Article>): Article {
   const text = readFileSync(path.join(ARTICLES_DIR, `${id}.txt`), "utf8");
@@ -36,7 +36,7 @@ export const HOSTILE = {
   alias: 'semi;colon\nline "two"',
 } as const;
 
-interface ClaimSpec {
+export interface ClaimSpec {
   doc: string;
   quote: string;
   subject: [string, string];
@@ -50,7 +50,8 @@ interface ClaimSpec {
   confidence?: number;
 }
 
-export function fixtureData(): StoreData {
+/** The fixture store; `extra` claims (on sentences of the same two articles) are added to it. */
+export function fixtureData(extra: readonly ClaimSpec[] = []): StoreData {
   const articles = [
     article(A1, { publisher: "ZMINA", date: "2026-02-05", url: 'https://example.com/zmina?a=1&b="2"' }),
     article(A2, { publisher: '=HYPERLINK("http://evil")', date: "2025-05-27" }),
@@ -169,6 +170,7 @@ export function fixtureData(): StoreData {
       attributedTo: [HOSTILE.injection],
       confidence: 0.55,
     },
+    ...extra,
   ];
   const claims: Claim[] = specs.map((s) => {
     const text = texts.get(s.doc)!;

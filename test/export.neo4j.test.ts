@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createReadStream, promises as fs } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,7 @@ import { neo4jConfigFromEnv, type Neo4jConfig } from "../src/neo4j/config.js";
 import { connect } from "../src/neo4j/connect.js";
 import { loadIntoNeo4j } from "../src/neo4j/load.js";
 import { writeStore, type StoreData } from "../src/store/store.js";
+import { localNeo4j } from "../tools/neo4j/neo4j.js";
 import { fixtureData, HOSTILE } from "./export-fixture.js";
 
 let config: Neo4jConfig;
@@ -115,12 +117,35 @@ describe("the Cypher script", () => {
   });
 });
 
-describe("the CSV files", () => {
+// LOAD CSV from a URL is refused by kg's Neo4j (no files, no addresses: see README "Security"),
+// so this import runs on a second local Neo4j started with the URL check relaxed, as a user who
+// imports over HTTP would start one. Like the launcher test, only with the project's own Neo4j.
+describe.skipIf(Boolean(process.env.NEO4J_URI))("the CSV files", () => {
   let server: http.Server;
   let base: string;
   let folder: string;
+  let suiteDriver: Driver;
+  let importHome: string;
+  const importEnv = (home: string) => ({
+    ...process.env,
+    NEO4J_URI: "bolt://127.0.0.1:7787",
+    KG_NEO4J_HOME: home,
+    KG_NEO4J_HEAP: "512m",
+    KG_NEO4J_PAGECACHE: "64m",
+    KG_NEO4J_SETTINGS: "internal.dbms.cypher_ip_blocklist=",
+  });
+  const npm = (script: string, home: string) =>
+    spawnSync("npm", ["run", "--silent", script], { env: importEnv(home), encoding: "utf8", timeout: 240_000 });
 
   beforeAll(async () => {
+    importHome = await fs.mkdtemp(path.join(os.tmpdir(), "kg-neo4j-import-"));
+    const shared = localNeo4j({ ...process.env, NEO4J_URI: undefined });
+    await fs.symlink(shared.lib, path.join(importHome, "lib"));
+    await fs.symlink(shared.plugins, path.join(importHome, "plugins"));
+    const started = npm("neo4j:start", importHome);
+    expect(started.status, started.stdout + started.stderr).toBe(0);
+    suiteDriver = driver;
+    driver = await connect(neo4jConfigFromEnv(importEnv(importHome)));
     folder = path.join(dir, "csv");
     await writeExport(graph, "csv", folder);
     // LOAD CSV cannot read file:/// URLs without server configuration: serve the folder instead
@@ -143,6 +168,21 @@ describe("the CSV files", () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
+    if (suiteDriver) {
+      await driver.close();
+      driver = suiteDriver;
+    }
+    if (importHome) {
+      npm("neo4j:stop", importHome);
+      await fs.rm(importHome, { recursive: true, force: true });
+    }
+  });
+
+  it("are refused by the suite's Neo4j, whose LOAD CSV reads no URL", async () => {
+    const res = await suiteDriver
+      .executeQuery("LOAD CSV FROM $url AS row RETURN row", { url: `${base}/nodes.csv` }, { database: config.database })
+      .catch((e: Error) => e);
+    expect(String(res)).toMatch(/blocked|blocklist/);
   });
 
   it("load with LOAD CSV WITH HEADERS into an emptied database and give the same graph", async () => {

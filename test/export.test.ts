@@ -8,7 +8,15 @@ import neo4j from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
 import { cypherString } from "../src/export/cypher.js";
-import { renderCitations, renderExport, storeSubgraph, writeExport } from "../src/export/index.js";
+import {
+  exportLosses,
+  renderCitations,
+  renderExport,
+  storeSubgraph,
+  writeExport,
+  type ExportFormat,
+} from "../src/export/index.js";
+import { graphmlKeyIds } from "../src/export/graphml.js";
 import { parseQueryParams } from "../src/export/params.js";
 import type { KnowledgeGraph } from "../src/graph/build.js";
 import { GraphFilterSchema, type GraphFilter } from "../src/model/filter.js";
@@ -107,9 +115,13 @@ describe("GraphML", () => {
   it("declares typed keys and a directed graph, and contains no character XML 1.0 forbids", () => {
     const xml = renderExport(graph, "graphml")[0]!.content;
     expect(xml).toContain('<graph id="kg" edgedefault="directed">');
-    expect(xml).toContain('<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>');
-    expect(xml).toContain('<key id="n_claims" for="node" attr.name="claims" attr.type="int"/>');
-    expect(xml).toContain('<key id="e_negated" for="edge" attr.name="negated" attr.type="boolean"/>');
+    expect(xml).toContain('<key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>');
+    expect(xml).toContain('<key id="claims" for="node" attr.name="claims" attr.type="int"/>');
+    // the edge key of a name a node key has: another GraphML id, the same Gephi column id
+    expect(xml).toContain('<key id="Claims" for="edge" attr.name="claims" attr.type="int"/>');
+    expect(xml).toContain('<key id="negated" for="edge" attr.name="negated" attr.type="boolean"/>');
+    // Gephi's edge type: what keeps two links between the same entities apart there
+    expect(xml).toMatch(/<edge id="[^"]+" source="country:russia" target="country:china" label="TRADES_WITH">/);
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).not.toContain("<script>");
@@ -137,6 +149,13 @@ describe("GEXF", () => {
     graph.forEachEdge((edge, a) => expect(parsed.getEdgeAttribute(edge, "weight")).toBe(a.claims));
   });
 
+  it("is GEXF 1.3 with the predicate as every edge's kind (Gephi's edge type)", () => {
+    const xml = renderExport(graph, "gexf")[0]!.content;
+    expect(xml).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+    const parsed = parseGexf(MultiDirectedGraph, xml) as MultiDirectedGraph;
+    graph.forEachEdge((edge, a) => expect(parsed.getEdgeAttribute(edge, "kind")).toBe(a.predicate));
+  });
+
   it("declares confidence as double even when every value is whole", () => {
     const g = graph.copy() as KnowledgeGraph;
     g.forEachEdge((e) => g.setEdgeAttribute(e, "confidence", 1));
@@ -144,6 +163,15 @@ describe("GEXF", () => {
     expect(xml).toContain('<attribute id="confidence" title="confidence" type="double"/>');
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+});
+
+describe("GraphML key ids", () => {
+  it("are the attribute names, an edge name a node key has capitalised, and never repeat", () => {
+    const ids = graphmlKeyIds(["label", "claims"], ["label", "predicate", "claims"]);
+    expect([...ids.node.values()]).toEqual(["label", "claims"]);
+    expect([...ids.edge.values()]).toEqual(["Label", "predicate", "Claims"]);
+    expect(() => graphmlKeyIds(["claims", "Claims"], ["claims"])).toThrow(/no free key id for the attribute claims/);
   });
 });
 
@@ -335,6 +363,34 @@ describe("citations", () => {
   });
 });
 
+describe("what a format cannot keep", () => {
+  const lossesOf = (g: KnowledgeGraph, format: ExportFormat) =>
+    exportLosses(g, format).map((l) => `${l.element} ${l.attribute} ${l.kind} ${l.count}`);
+
+  it("GraphML and GEXF: lists as text, missing years, characters XML forbids", () => {
+    const dated = graph.filterEdges((_e, a) => a.firstYear !== null).length;
+    for (const format of ["graphml", "gexf"] as const) {
+      const losses = lossesOf(graph, format);
+      expect(losses).toContain(`node aliases list-as-text ${graph.order}`);
+      expect(losses).toContain(`link sources list-as-text ${graph.size}`);
+      expect(losses).toContain(`link firstYear no-value ${graph.size - dated}`);
+      // BEL, NUL and ESC in one name; inside the JSON lists they survive as \u escapes
+      expect(losses).toContain("node name characters-removed 1");
+      expect(losses.filter((l) => l.includes("characters-removed"))).toHaveLength(1);
+    }
+  });
+
+  it("JSON keeps everything; the others leave out attributes that are not columns", () => {
+    const g = graph.copy() as KnowledgeGraph;
+    g.mergeNodeAttributes("country:china", { x: 1, y: 2 } as never);
+    expect(exportLosses(g, "json")).toEqual([]);
+    for (const format of ["csv", "cypher"] as const) {
+      expect(lossesOf(g, format)).toEqual(["node x attribute-left-out 1", "node y attribute-left-out 1"]);
+    }
+    expect(lossesOf(g, "graphml")).toContain("node x attribute-left-out 1");
+  });
+});
+
 describe("filters narrow the exported subgraph", () => {
   const edgesOf = async (f: Record<string, unknown>) => {
     const g = await storeSubgraph(path.join(dir, "store"), filter(f));
@@ -407,6 +463,11 @@ describe("kg export (CLI)", () => {
       cites,
     );
     expect(errors.join("\n")).toContain("exported 2 entities and 2 links");
+    // what GraphML could not keep is said, not left for the analyst to find
+    expect(errors).toContain(
+      "kg: graphml: lists written as JSON text (json.loads or JSON.parse gives them back): " +
+        "aliases on 2 entities; claimIds, sources, articles, recipients, via on 2 links",
+    );
     expect(code).toBe(0);
     const parsed = parseGraphml(MultiDirectedGraph, await fs.readFile(out, "utf8")) as MultiDirectedGraph;
     expect(parsed.nodes().sort()).toEqual(["country:china", "country:russia"]);

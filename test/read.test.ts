@@ -222,7 +222,7 @@ describe("HTML articles", () => {
     await fs.writeFile(p, "<html><body><div><p> </p></div></body></html>");
     const failure = onlyFailure(await readPath(p));
     expect(failure.source).toBe(p);
-    expect(failure.message).toMatch(/no text/);
+    expect(failure.message).toBe("no article text: the page shows no text; skipped");
   });
 });
 
@@ -371,7 +371,7 @@ describe("files and folders", () => {
 
   it.each([
     ["empty.txt", Buffer.alloc(0), /empty file/],
-    ["blank.txt", Buffer.from("  \n\n\t\n"), /no text/],
+    ["blank.txt", Buffer.from("  \n\n\t\n"), /^no article text: the file is blank; skipped$/],
     ["binary.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /binary file/],
     ["latin1.txt", Buffer.from("R\xe9sum\xe9 of Chinese exports", "latin1"), /not valid UTF-8.*offset 1/],
     ["empty.html", Buffer.alloc(0), /empty file/],
@@ -405,6 +405,80 @@ describe("files and folders", () => {
     const articles = items.filter((i) => i.kind === "article");
     expect(articles.length).toBeGreaterThanOrEqual(8 + 4 + 2);
     for (const a of articles) expect(ArticleSchema.parse(a.article)).toEqual(a.article);
+  });
+});
+
+describe("articles without a body", () => {
+  async function readFile(name: string, content: string): Promise<ReadItem[]> {
+    const p = path.join(tmp, name);
+    await fs.writeFile(p, content);
+    return readPath(p);
+  }
+
+  it.each([
+    ["headers.txt", "Title: Drones for Russia\nPublisher: Example Wire\n", "only header lines (Title, Publisher)"],
+    [
+      "headers-blank-lines.txt",
+      "Title: Drones for Russia\r\nDate: 2024-01-02\r\n\r\n   \u00a0\n\u200b\n\t\n",
+      "only header lines (Title, Date)",
+    ],
+    [
+      "title-again.txt",
+      "Title: Drones for Russia\n\n  Drones for Russia\n",
+      'only header lines (Title) and the title again, "Drones for Russia"',
+    ],
+    ["wordless.txt", "\u200b\u00a0 \u2014 * * *\n", "the file is blank"],
+  ])("fails %s, saying what it holds instead of a body", async (name, content, holds) => {
+    const failure = onlyFailure(await readFile(name, content));
+    expect(failure.source).toBe(path.join(tmp, name));
+    expect(failure.message).toBe(`no article text: ${holds}; skipped`);
+  });
+
+  it.each([
+    ["title-only.html", "<html><head><title>Drones for Russia</title></head><body></body></html>"],
+    [
+      "furniture-only.html",
+      '<html><head><title>Drones for Russia</title></head><body><nav><a href="/">Home</a></nav><h1>Drones for Russia</h1><div class="share-bar"><a href="#">Share</a></div><footer>\u00a0</footer></body></html>',
+    ],
+  ])("fails %s, a page that shows only its title", async (name, html) => {
+    const failure = onlyFailure(await readFile(name, html));
+    expect(failure.message).toBe('no article text: the page shows only its title, "Drones for Russia"; skipped');
+  });
+
+  it("keeps a one-line article, and a short body under headers", async () => {
+    expect(onlyArticle(await readFile("one-line.txt", "China supplied drones to Russia in 2023.")).article.text).toBe(
+      "China supplied drones to Russia in 2023.",
+    );
+    const item = onlyArticle(await readFile("short.txt", "Title: Drones\n\nChina supplied drones to Russia.\n"));
+    expect(item.article.title).toBe("Drones");
+  });
+
+  it("names the JSONL line whose text is only header lines, only the title, or invisible", async () => {
+    const lines = [
+      { id: "a", text: "Title: Drones for Russia\nPublisher: Example Wire\n\n" },
+      { id: "b", title: "Drones for Russia", text: "Drones for Russia" },
+      { id: "c", text: "\u200b\u200b" },
+      { id: "d", title: "Drones for Russia", text: "China supplied drones to Russia." },
+    ];
+    const items = await collect(
+      readJsonlArticles([Buffer.from(lines.map((l) => JSON.stringify(l)).join("\n"))], "x.jsonl", 1 << 20),
+    );
+    expect(items.map((i) => (i.kind === "failed" ? `${i.source}: ${i.message}` : i.kind))).toEqual([
+      "x.jsonl:1: text: no article text: only header lines (Title, Publisher); skipped",
+      'x.jsonl:2: text: no article text: only the title again, "Drones for Russia"; skipped',
+      "x.jsonl:3: text: no article text: the text is blank; skipped",
+      "article",
+    ]);
+  });
+
+  it("fails header lines alone on stdin", async () => {
+    const items = await collect(
+      readEntry({ kind: "stdin" }, { stdin: Readable.from([Buffer.from("Title: From a pipe\n\n")]) }),
+    );
+    expect(onlyFailure(items)).toMatchObject({
+      source: "-",
+      message: "no article text: only header lines (Title); skipped",
+    });
   });
 });
 

@@ -1,8 +1,10 @@
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { foldName } from "../../src/model/names.js";
 import { normaliseDate } from "./date.js";
-import { blockText, INVISIBLE, type DomNode } from "./html-text.js";
+import { dropPageFurniture } from "./html-furniture.js";
+import { parsePage, type MinimalDocument, type MinimalElement } from "./html-page.js";
+import { pruneArticle } from "./html-prune.js";
+import { blockText, type DomNode } from "./html-text.js";
 import type { ReadArticle } from "./txt.js";
 
 /**
@@ -12,37 +14,6 @@ import type { ReadArticle } from "./txt.js";
  * is used and a warning says so.
  */
 
-// Widgets that sit inside article containers and that Readability sometimes keeps.
-const WIDGET =
-  /(?:^|[\s_-])(share|sharing|social|related|recommended|newsletter|subscribe|promo|advert|sponsored|outbrain|taboola|comments?)(?:$|[\s_-])/i;
-const DROP_TAGS = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "iframe",
-  "svg",
-  "form",
-  "button",
-  "nav",
-  "aside",
-  "dialog",
-];
-
-interface MinimalElement extends DomNode {
-  getAttribute(name: string): string | null;
-  remove(): void;
-  textContent: string | null;
-  querySelectorAll(selector: string): Iterable<MinimalElement>;
-}
-interface MinimalDocument {
-  title: string;
-  body: MinimalElement | null;
-  documentElement: MinimalElement;
-  querySelector(selector: string): MinimalElement | null;
-  querySelectorAll(selector: string): Iterable<MinimalElement>;
-}
-
 function meta(doc: MinimalDocument, selectors: string[], attr = "content"): string | null {
   for (const s of selectors) {
     const v = doc.querySelector(s)?.getAttribute(attr)?.trim();
@@ -51,50 +22,19 @@ function meta(doc: MinimalDocument, selectors: string[], attr = "content"): stri
   return null;
 }
 
-function linkTextLength(el: MinimalElement): number {
-  let n = 0;
-  for (const a of el.querySelectorAll("a")) n += (a.textContent ?? "").trim().length;
-  return n;
-}
-
-/**
- * Removes what is never article text: invisible elements, navigation, forms, and widgets (share
- * bars, related-article lists, newsletter boxes) recognised by their class or id. A widget-like
- * name alone is not enough, since article containers get classes like "share-enabled": the
- * element must also be short or mostly links.
- */
-function dropBoilerplate(doc: MinimalDocument): void {
-  const tags = [...DROP_TAGS, ...[...INVISIBLE].filter((t) => t !== "HEAD").map((t) => t.toLowerCase())];
-  for (const el of [...doc.querySelectorAll(tags.join(","))]) el.remove();
-  for (const el of [...doc.querySelectorAll("[class],[id],[role]")]) {
-    const role = el.getAttribute("role");
-    if (role === "navigation" || role === "complementary") {
-      el.remove();
-      continue;
-    }
-    if (!WIDGET.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`)) continue;
-    const length = (el.textContent ?? "").trim().length;
-    if (length < 300 || linkTextLength(el) > length / 2) el.remove();
-  }
+/** "Headline – Publisher" -> "Headline": the publisher is stored apart, and is no part of the story. */
+function withoutPublisher(title: string | null, publisher: string | null): string | null {
+  if (!title || !publisher) return title;
+  const at = title.length - publisher.length;
+  if (at <= 0 || title.slice(at).toLowerCase() !== publisher.toLowerCase()) return title;
+  const m = /\s+[-–—|:·•]\s*$/u.exec(title.slice(0, at));
+  return m ? title.slice(0, at - m[0].length).trim() || title : title;
 }
 
 const clean = (s: string | null | undefined) => {
   const v = (s ?? "").replace(/\s+/g, " ").trim();
   return v === "" ? null : v;
 };
-
-/**
- * linkedom builds a document without a root element from a fragment ("<p>..</p>", bare text),
- * which Readability and even `document.body` then fail on: give fragments the page they lack.
- */
-function parsePage(html: string): MinimalDocument {
-  const head = html.slice(0, 256 * 1024);
-  if (/<html[\s>]/i.test(head) && /<body[\s>]/i.test(html))
-    return parseHTML(html).document as unknown as MinimalDocument;
-  const inner = html.replace(/^\s*<!doctype[^>]*>/i, "").replace(/<\/?html(?:\s[^>]*)?>/gi, "");
-  return parseHTML(`<!doctype html><html><head></head><body>${inner}</body></html>`)
-    .document as unknown as MinimalDocument;
-}
 
 export function articleFromHtml(id: string, html: string, sourcePath: string | null): ReadArticle {
   const warnings: string[] = [];
@@ -115,7 +55,7 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
   const metaPublisher = meta(doc, ['meta[property="og:site_name"]', 'meta[name="publisher"]']);
   const metaTitle = meta(doc, ['meta[property="og:title"]']) ?? clean(doc.title);
 
-  dropBoilerplate(doc);
+  dropPageFurniture(doc);
 
   let title: string | null = metaTitle;
   let publisher: string | null = metaPublisher;
@@ -124,8 +64,11 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
   try {
     const result = new Readability<DomNode>(doc as unknown as Document, {
       serializer: (node) => node as unknown as DomNode,
+      // class names say which blocks are captions, bylines or widgets (html-prune.ts)
+      keepClasses: true,
     }).parse();
     if (result?.content) {
+      pruneArticle(result.content as unknown as MinimalElement);
       paragraphs = blockText(result.content);
       title = clean(result.title) ?? title;
       publisher = clean(result.siteName) ?? publisher;
@@ -142,14 +85,22 @@ export function articleFromHtml(id: string, html: string, sourcePath: string | n
     // Readability may have emptied the document: read the page again. Text hidden by CSS is kept:
     // pages that reveal their body with JavaScript look empty to Readability.
     const fresh = parsePage(html);
-    dropBoilerplate(fresh);
-    paragraphs = blockText(fresh.body ?? fresh.documentElement);
+    dropPageFurniture(fresh);
+    const root = fresh.body ?? fresh.documentElement;
+    pruneArticle(root);
+    paragraphs = blockText(root);
   }
 
+  title = withoutPublisher(title, publisher);
   if (title && paragraphs.length > 0 && foldName(paragraphs[0]!) === foldName(title)) paragraphs.shift();
   const text = [...(title ? [title] : []), ...paragraphs].join("\n\n");
 
   const { date, warning } = normaliseDate(published ?? metaDate);
   if (warning) warnings.push(warning);
-  return { article: { id, title, publisher, date, url, text, sourcePath }, warnings };
+  return {
+    article: { id, title, publisher, date, url, text, sourcePath },
+    warnings,
+    bodyStart: title ? title.length + 2 : 0,
+    headerNames: [],
+  };
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { issuesOf } from "../../src/model/validate.js";
 import { normaliseDate } from "./date.js";
 import type { ReadItem } from "./item.js";
+import { noBody, noBodyMessage } from "./no-body.js";
+import { readTxtHeaderBlock } from "./txt.js";
 import { decodeUtf8 } from "./utf8.js";
 
 /**
@@ -39,6 +41,18 @@ export function articleFromJsonlLine(line: string, location: string, sourcePath:
       .join("; ");
     return { kind: "failed", source: location, message };
   }
+  const title = orNull(r.data.title);
+  // a record made from a text file may carry its header lines in the text, and nothing else
+  const block = readTxtHeaderBlock(r.data.text);
+  const why = noBody(r.data.text, block?.end ?? 0, title ?? block?.headers.title ?? null);
+  if (why) {
+    const input = {
+      kind: "text",
+      headerNames: block?.names ?? [],
+      title: title ?? block?.headers.title ?? null,
+    } as const;
+    return { kind: "failed", source: location, message: `text: ${noBodyMessage(why, input)}` };
+  }
   const warnings: string[] = [];
   const raw = r.data.date;
   const { date, warning } =
@@ -54,7 +68,7 @@ export function articleFromJsonlLine(line: string, location: string, sourcePath:
     warnings,
     article: {
       id: r.data.id,
-      title: orNull(r.data.title),
+      title,
       publisher: orNull(r.data.publisher),
       date,
       url: orNull(r.data.url),

@@ -5,6 +5,7 @@ import { issuesOf } from "../../src/model/validate.js";
 import { articleFromHtml } from "./html.js";
 import type { ReadItem } from "./item.js";
 import { readJsonlArticles } from "./jsonl.js";
+import { noBody, noBodyMessage } from "./no-body.js";
 import { articleFromTxt, type ReadArticle } from "./txt.js";
 import { decodeUtf8 } from "./utf8.js";
 
@@ -121,9 +122,17 @@ export interface ReadOptions {
 
 const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
-function checked(read: ReadArticle, source: string): ReadItem {
+function checked(read: ReadArticle, source: string, format: "txt" | "html"): ReadItem {
   const article: Article = read.article;
-  if (article.text.trim() === "") return { kind: "failed", source, message: "no text: the file is empty or blank" };
+  const why = noBody(article.text, read.bodyStart, article.title);
+  if (why) {
+    const input = {
+      kind: format === "html" ? "page" : "file",
+      headerNames: read.headerNames,
+      title: article.title,
+    } as const;
+    return { kind: "failed", source, message: noBodyMessage(why, input) };
+  }
   const r = ArticleSchema.safeParse(article);
   if (!r.success) {
     const message = issuesOf(r.error)
@@ -139,6 +148,7 @@ function fromText(format: "txt" | "html", id: string, text: string, sourcePath: 
     return checked(
       format === "txt" ? articleFromTxt(id, text, sourcePath) : articleFromHtml(id, text, sourcePath),
       sourcePath,
+      format,
     );
   } catch (e) {
     // one page that breaks the HTML parser must not end the batch

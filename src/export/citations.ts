@@ -102,16 +102,9 @@ export function citationRows(graph: KnowledgeGraph, data: CitationData): Citatio
   return rows;
 }
 
-/**
- * Spreadsheets run a cell that starts with = + - @ as a formula; article text is untrusted, so
- * such cells get a leading apostrophe (shown by spreadsheets as text, visible in plain CSV).
- */
-function inert(value: string | boolean | null): string | boolean | null {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function renderCitations(graph: KnowledgeGraph, data: CitationData): string {
   const out = [csvRecord(CITATION_COLUMNS)];
-  for (const row of citationRows(graph, data)) out.push(csvRecord(CITATION_COLUMNS.map((k) => inert(row[k]))));
+  // csvRecord neutralises spreadsheet formulas in text cells (inertCell)
+  for (const row of citationRows(graph, data)) out.push(csvRecord(CITATION_COLUMNS.map((k) => row[k])));
   return out.join("");
 }

@@ -14,11 +14,22 @@ import { checkLabel, checkRelationshipType } from "./vocabulary-check.js";
  */
 const DELIMITER_CANDIDATES = [";", "|", "\u00a6", "\u001f"] as const;
 
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a
+ * formula; article text is untrusted, so such a text cell gets a leading apostrophe, which
+ * spreadsheets show as text and which stays visible in plain CSV. Every CSV kg writes (exports,
+ * citations, `kg query --format csv`) passes its text cells through here; numbers are left as
+ * they are (-3 is a number, not a formula).
+ */
+export function inertCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** One RFC 4180 field. Strings are always quoted, so an empty string differs from a missing value. */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return "";
   if (typeof value !== "string") return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
+  return `"${inertCell(value).replace(/"/g, '""')}"`;
 }
 
 export function csvRecord(values: ReadonlyArray<string | number | boolean | null>): string {
@@ -100,7 +111,11 @@ export function importInstructions(delimiter: string): string {
     "",
     `Arrays (aliases, claimIds, sources, articles, recipients, via) are joined with '${shown}'.`,
     "Every node is :Entity plus its type's label; the relationship type is the predicate.",
-    "Or, with a running server, LOAD CSV WITH HEADERS FROM the files served over http(s) and split",
+    "A text value starting with = + - or @ is written with a leading apostrophe (') so that a",
+    "spreadsheet shows it as text instead of running it as a formula; remove it after import if needed.",
+    "Or, with a running server that may load URLs (kg's own Neo4j may not: start it with",
+    "KG_NEO4J_SETTINGS='internal.dbms.cypher_ip_blocklist=' for the import), LOAD CSV WITH HEADERS",
+    "FROM the files served over http(s) and split",
     `the array columns with split(value, '${shown}'). The files follow RFC 4180 (a quote is doubled);`,
     "LOAD CSV also reads a backslash before a quote as an escape unless the server has",
     'dbms.import.csv.legacy_quote_escaping=false, so set that if any value contains \\".',

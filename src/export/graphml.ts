@@ -3,10 +3,17 @@ import { EDGE_COLUMNS, listAsText, NODE_COLUMNS, type Column } from "./attribute
 import { escapeXml } from "./xml.js";
 
 /**
- * Standard GraphML (no yEd or other extensions) so that yEd, Gephi, Cytoscape and NetworkX all
- * read it: a directed graph, typed <key> declarations (string, int, double, boolean), edge ids
- * (the link ids, which keep parallel edges of different predicates apart). `label` keys carry the
- * entity name and the predicate because Gephi and Cytoscape display that attribute.
+ * Standard GraphML so that yEd, Gephi, Cytoscape and NetworkX all read it: a directed graph,
+ * typed <key> declarations (string, int, double, boolean), edge ids (the link ids). `label` keys
+ * carry the entity name and the predicate because Gephi and Cytoscape display that attribute.
+ *
+ * Two things are there for Gephi, whose importer differs from the others:
+ *  - Gephi keeps at most one edge per direction between two nodes unless their edge types
+ *    differ (it merges the rest, silently), and its GraphML importer takes the type from a
+ *    `label` XML attribute on <edge> (the one Gephi's own exporter writes). Every link carries
+ *    its predicate there; a link is one (subject, predicate, object), so no two links share
+ *    endpoints and type. Other readers ignore the attribute.
+ *  - Gephi names a column by its key id (title = attr.name), so key ids are the attribute names.
  */
 const GRAPHML_TYPE = { string: "string", int: "int", double: "double", boolean: "boolean" } as const;
 
@@ -15,8 +22,38 @@ interface KeyDecl<A> {
   column: Column<A>;
 }
 
-function keys<A>(prefix: string, columns: ReadonlyArray<Column<A>>): Array<KeyDecl<A>> {
-  return columns.map((column) => ({ id: `${prefix}_${column.name}`, column }));
+const LABEL = "label";
+
+/**
+ * GraphML key ids are one namespace for node and edge keys, but the node and edge columns share
+ * names (label, claims). Gephi files columns per table and case-insensitively, so an edge key
+ * whose name a node key already has gets the name with a capital first letter: distinct for
+ * GraphML, the name again for Gephi; NetworkX, yEd and graphology go by attr.name anyway.
+ */
+export function graphmlKeyIds(
+  nodeNames: readonly string[],
+  edgeNames: readonly string[],
+): {
+  node: Map<string, string>;
+  edge: Map<string, string>;
+} {
+  const used = new Set<string>();
+  const take = (name: string): string => {
+    const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+    const id = [name, capitalised].find((c) => !used.has(c));
+    if (id === undefined) throw new Error(`GraphML: no free key id for the attribute ${name}`);
+    used.add(id);
+    return id;
+  };
+  const node = new Map(nodeNames.map((n) => [n, take(n)]));
+  const edge = new Map(edgeNames.map((n) => [n, take(n)]));
+  return { node, edge };
+}
+
+const KEY_IDS = graphmlKeyIds([LABEL, ...NODE_COLUMNS.map((c) => c.name)], [LABEL, ...EDGE_COLUMNS.map((c) => c.name)]);
+
+function keys<A>(ids: Map<string, string>, columns: ReadonlyArray<Column<A>>): Array<KeyDecl<A>> {
+  return columns.map((column) => ({ id: ids.get(column.name)!, column }));
 }
 
 function dataValue(value: ReturnType<Column<unknown>["get"]>): string | null {
@@ -34,22 +71,28 @@ function dataElements<A>(decls: Array<KeyDecl<A>>, attributes: A): string {
   return out;
 }
 
+function keyElement(id: string, target: "node" | "edge", name: string, type: string): string {
+  return `  <key id="${id}" for="${target}" attr.name="${name}" attr.type="${type}"/>\n`;
+}
+
 export function* graphmlChunks(graph: KnowledgeGraph): Generator<string> {
-  const nodeKeys = keys("n", NODE_COLUMNS);
-  const edgeKeys = keys("e", EDGE_COLUMNS);
+  const nodeKeys = keys(KEY_IDS.node, NODE_COLUMNS);
+  const edgeKeys = keys(KEY_IDS.edge, EDGE_COLUMNS);
+  const nodeLabel = KEY_IDS.node.get(LABEL)!;
+  const edgeLabel = KEY_IDS.edge.get(LABEL)!;
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
   );
-  yield '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>\n';
+  yield keyElement(nodeLabel, "node", LABEL, "string");
   for (const { id, column } of nodeKeys) {
-    yield `  <key id="${id}" for="node" attr.name="${column.name}" attr.type="${GRAPHML_TYPE[column.list ? "string" : column.kind]}"/>\n`;
+    yield keyElement(id, "node", column.name, GRAPHML_TYPE[column.list ? "string" : column.kind]);
   }
-  yield '  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>\n';
+  yield keyElement(edgeLabel, "edge", LABEL, "string");
   for (const { id, column } of edgeKeys) {
-    yield `  <key id="${id}" for="edge" attr.name="${column.name}" attr.type="${GRAPHML_TYPE[column.list ? "string" : column.kind]}"/>\n`;
+    yield keyElement(id, "edge", column.name, GRAPHML_TYPE[column.list ? "string" : column.kind]);
   }
   yield '  <graph id="kg" edgedefault="directed">\n';
   // batches of elements: one yield per element would dominate on a million edges
@@ -61,15 +104,16 @@ export function* graphmlChunks(graph: KnowledgeGraph): Generator<string> {
   };
   for (const { node, attributes } of graph.nodeEntries()) {
     buf.push(
-      `    <node id="${escapeXml(node)}"><data key="n_label">${escapeXml(attributes.name)}</data>` +
+      `    <node id="${escapeXml(node)}"><data key="${nodeLabel}">${escapeXml(attributes.name)}</data>` +
         `${dataElements(nodeKeys, attributes)}</node>\n`,
     );
     if (buf.length >= 2000) yield flush();
   }
   for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    const predicate = escapeXml(attributes.predicate);
     buf.push(
-      `    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}">` +
-        `<data key="e_label">${escapeXml(attributes.predicate)}</data>${dataElements(edgeKeys, attributes)}</edge>\n`,
+      `    <edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}" label="${predicate}">` +
+        `<data key="${edgeLabel}">${predicate}</data>${dataElements(edgeKeys, attributes)}</edge>\n`,
     );
     if (buf.length >= 2000) yield flush();
   }

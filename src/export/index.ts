@@ -11,6 +11,7 @@
  *   renderExportStreams(graph, format, options?): ExportStream[]  the same, chunk by chunk (large graphs)
  *   writeExport(graph, format, outPath, options?): Promise<string[]>  atomic writes, returns paths
  *       csv: outPath is a folder (nodes.csv, relationships.csv, import.txt); others: a file
+ *   exportLosses(graph, format): ExportLoss[]                     what the format cannot keep as the graph holds it
  *   renderCitations(graph, storeData): string                     CSV of the evidence of every link
  *   citationRows(graph, storeData): CitationRow[]                 the same rows, as objects
  *   storeSubgraph(dir, filter): Promise<KnowledgeGraph>           the store's graph narrowed by a GraphFilter
@@ -27,7 +28,9 @@
  * and the link aggregate (claims, claimIds, sources, sourceCount, articles, recipients, via,
  * firstYear, lastYear, negatedClaims, negated, contested, confidence) (+ label = predicate, and
  * GEXF weight = claims).
- *   - GraphML (own writer, standard keys only) and GEXF 1.2 (graphology-gexf): lists are JSON
+ *   - GraphML (own writer, key ids = attribute names; Gephi's edge type in <edge label>) and
+ *     GEXF 1.3 (graphology-gexf; edge kind = predicate), so that Gephi keeps parallel links
+ *     apart and names its columns after the attributes: lists are JSON
  *     arrays in string attributes (lossless; `json.loads` in NetworkX); null years are left out;
  *     characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F)
  *     are removed from plain strings (inside the JSON lists they survive as \u escapes).
@@ -44,6 +47,7 @@
 export { EXPORT_FORMATS, ExportFormatSchema, type ExportFormat, type ExportFile, type ExportStream } from "./types.js";
 export type { ExportOptions } from "./types.js";
 export { renderExport, renderExportStreams, writeExport } from "./render.js";
+export { exportLosses, type ExportLoss, type LossKind } from "./losses.js";
 export { renderCitations, citationRows, type CitationRow, type CitationData } from "./citations.js";
 export { storeSubgraph } from "./store-source.js";
 export { neo4jSubgraph, neo4jCitationData, type Neo4jSubgraph, type Neo4jSubgraphOptions } from "./neo4j-source.js";

@@ -67,6 +67,8 @@ export async function neo4jSubgraph(
     database: options.database,
     timeoutMs: options.timeoutMs ?? 60_000,
     rowLimit: options.rowLimit ?? 100_000,
+    // a file written on this machine, bounded by its row limit: the API's byte cap is not for it
+    maxBytes: 1024 ** 3,
   });
   const graph: KnowledgeGraph = new MultiDirectedGraph();
   let skippedNodes = 0;

@@ -82,6 +82,8 @@ export const QueryResponseSchema = z.object({
     LinkSchema.partial().extend({ id: z.string(), source: z.string(), target: z.string(), predicate: z.string() }),
   ),
   truncated: z.boolean(),
+  /** which limit stopped the result: the row limit or the byte limit */
+  truncatedBy: z.enum(["rows", "bytes"]).optional(),
 });
 export type QueryResponse = z.infer<typeof QueryResponseSchema>;
 

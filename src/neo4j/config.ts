@@ -17,11 +17,34 @@ export const Neo4jConfigSchema = z.object({
 });
 export type Neo4jConfig = z.infer<typeof Neo4jConfigSchema>;
 
+/**
+ * A URI may carry credentials (`bolt://user:password@host:7687`). They are taken out of it here,
+ * once, and used as the username and password unless NEO4J_USERNAME / NEO4J_PASSWORD say
+ * otherwise: `config.uri` is then safe to show anywhere (logs, errors, API answers).
+ */
+export function splitUriCredentials(uri: string): { uri: string; username?: string; password?: string } {
+  const m = /^([a-z+]+:\/\/)([^@/]*)@(.*)$/i.exec(uri);
+  if (!m) return { uri };
+  const [, scheme, userinfo, rest] = m as unknown as [string, string, string, string];
+  const colon = userinfo.indexOf(":");
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const username = decode(colon < 0 ? userinfo : userinfo.slice(0, colon));
+  const password = colon < 0 ? undefined : decode(userinfo.slice(colon + 1));
+  return { uri: scheme + rest, ...(username ? { username } : {}), ...(password ? { password } : {}) };
+}
+
 export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+  const fromUri = env.NEO4J_URI ? splitUriCredentials(env.NEO4J_URI) : null;
   const raw = {
-    uri: env.NEO4J_URI || undefined,
-    username: env.NEO4J_USERNAME || undefined,
-    password: env.NEO4J_PASSWORD || undefined,
+    uri: fromUri?.uri || undefined,
+    username: env.NEO4J_USERNAME || fromUri?.username || undefined,
+    password: env.NEO4J_PASSWORD || fromUri?.password || undefined,
     database: env.NEO4J_DATABASE || undefined,
   };
   const r = Neo4jConfigSchema.safeParse(raw);

@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { type Config, type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "./config.js";
 
 export class Neo4jUnavailableError extends Error {
@@ -14,18 +14,25 @@ export class Neo4jUnavailableError extends Error {
   }
 }
 
-export function createDriver(config: Neo4jConfig): Driver {
+/** Driver settings a caller may change: pool size and waits. */
+export type DriverOptions = Pick<
+  Config,
+  "connectionTimeout" | "maxTransactionRetryTime" | "maxConnectionPoolSize" | "connectionAcquisitionTimeout"
+>;
+
+export function createDriver(config: Neo4jConfig, options: DriverOptions = {}): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
     // bounded waits so that a missing server is reported, not hung on
     connectionTimeout: 10_000,
     maxTransactionRetryTime: 15_000,
+    ...options,
     disableLosslessIntegers: true,
   });
 }
 
 /** A driver that has answered, or a Neo4jUnavailableError saying where it looked and what to do. */
-export async function connect(config: Neo4jConfig): Promise<Driver> {
-  const driver = createDriver(config);
+export async function connect(config: Neo4jConfig, options: DriverOptions = {}): Promise<Driver> {
+  const driver = createDriver(config, options);
   try {
     await driver.getServerInfo({ database: config.database });
     return driver;

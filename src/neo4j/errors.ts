@@ -35,10 +35,22 @@ export function caretExcerpt(text: string, line: number, column: number): string
   return `  ${gutter} | ${src}\n  ${pad} | ${under}^`;
 }
 
-export function formatNeo4jError(e: unknown, cypher: string, timeoutMs?: number): Error {
+export function formatNeo4jError(e: unknown, cypher: string, timeoutMs?: number, offsetShift = 0): Error {
   if (!(e instanceof Error)) return new Error(String(e));
+  if (e instanceof QueryError) return e;
   const rawCode: unknown = (e as { code?: unknown }).code;
   const code = typeof rawCode === "string" ? rawCode : null;
+  if (code === "N/A") {
+    // The driver's own verdict on a connection that went silent mid-query (Neo4j's keep-alive
+    // hint): Neo4j failed without answering, as its parser does on a very deep expression.
+    return new QueryError(
+      `Neo4j stopped answering this query and the connection was dropped (a very deeply nested ` +
+        `expression does this): simplify the query (${e.message})`,
+      "kg.NoAnswer",
+      null,
+      e,
+    );
+  }
   if (code === null || !code.startsWith("Neo.")) {
     // driver-side failures (connection lost, bad parameter types) have no query position
     return e;
@@ -68,7 +80,8 @@ export function formatNeo4jError(e: unknown, cypher: string, timeoutMs?: number)
   const m = POSITION.exec(firstLine);
   const kind = code.split(".").pop() ?? "Error";
   if (!m) return new QueryError(`${kind}: ${firstLine}`, code, null, e);
-  const offset = Number(m[3]);
+  // an error met while planning "EXPLAIN <query>" counts the prefix too
+  const offset = Math.max(0, Number(m[3]) - offsetShift);
   // the offset is the reliable part: recompute line and column from the query we sent
   const { line, column } = positionOf(cypher, offset);
   const text = firstLine.replace(POSITION, "");

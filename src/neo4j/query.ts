@@ -2,13 +2,15 @@ import neo4j, { type Driver, type ManagedTransaction, type Node, type Path, type
 import type { GraphNode, QueryResponse } from "../model/api.js";
 import { formatNeo4jError } from "./errors.js";
 import { toCypherParams } from "./params.js";
+import { checkReadOnlyPlan } from "./read-guard.js";
 import { toPlain } from "./values.js";
 import { LINK_AGGREGATE_FIELDS } from "../model/link.js";
 
 /**
- * The one query runner behind `kg query` and `POST /api/query`: read-only unless asked, every
- * call bounded by a server-side timeout and a row limit, results as plain JSON plus the graph
- * (nodes and links) they mention so the viewer can draw them.
+ * The one query runner behind `kg query` and `POST /api/query`: read-only unless asked (a READ
+ * transaction whose plan is checked first, see read-guard.ts), every call bounded by a
+ * server-side transaction timeout, a row limit and a byte limit, results as plain JSON plus the
+ * graph (nodes and links) they mention so the viewer can draw them.
  */
 export interface RunQueryOptions {
   database: string;
@@ -18,7 +20,11 @@ export interface RunQueryOptions {
   timeoutMs: number;
   /** rows kept; streaming stops after one more row is seen (which sets `truncated`) */
   rowLimit: number;
+  /** bytes of JSON kept (rows and the graph they mention); streaming stops past it */
+  maxBytes?: number;
 }
+
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 export type QueryLink = QueryResponse["links"][number];
 
@@ -33,14 +39,20 @@ export async function runQuery(
 ): Promise<QueryResponse> {
   if (!Number.isInteger(opts.rowLimit) || opts.rowLimit < 0) throw new Error("rowLimit must be a non-negative integer");
   if (!(opts.timeoutMs > 0)) throw new Error("timeoutMs must be positive");
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new Error("maxBytes must be a positive integer");
   const session = driver.session({
     database: opts.database,
     defaultAccessMode: opts.write ? neo4j.session.WRITE : neo4j.session.READ,
-    // pull in pages no larger than needed: a row limit of 100 should not make the server stream 1,000
-    fetchSize: Math.max(1, Math.min(opts.rowLimit + 1, 1000)),
+    // small pages: a row limit of 100 should not make the server stream 1,000, and rows of a
+    // megabyte each should not pile up in the driver before the byte limit is looked at
+    fetchSize: Math.max(1, Math.min(opts.rowLimit + 1, 100)),
   });
   const cypherParams = toCypherParams(params) as Record<string, unknown>;
-  const work = (tx: ManagedTransaction) => collect(tx, cypher, cypherParams, opts.rowLimit);
+  const work = async (tx: ManagedTransaction) => {
+    if (!opts.write) await checkReadOnlyPlan(tx, cypher, cypherParams);
+    return collect(tx, cypher, cypherParams, opts.rowLimit, maxBytes);
+  };
   const config = { timeout: opts.timeoutMs, metadata: { app: "kg", kind: "query" } };
   try {
     return opts.write ? await session.executeWrite(work, config) : await session.executeRead(work, config);
@@ -56,35 +68,59 @@ async function collect(
   cypher: string,
   params: Record<string, unknown>,
   rowLimit: number,
+  maxBytes: number,
 ): Promise<QueryResponse> {
   const graph = new GraphCollector();
   const rows: Record<string, unknown>[] = [];
   let columns: string[] = [];
-  let truncated = false;
+  let truncatedBy: "rows" | "bytes" | undefined;
+  let bytes = 0;
   const result = tx.run(cypher, params);
   columns = await result.keys();
   for await (const record of result) {
     if (rows.length >= rowLimit) {
       // leaving the loop cancels the stream: the rest is never sent
-      truncated = true;
+      truncatedBy = "rows";
       break;
     }
     const row: Record<string, unknown> = {};
-    for (const key of columns) {
-      const value = record.get(key);
-      graph.visit(value);
-      row[key] = toPlain(value);
+    let graphValues = false;
+    for (const key of columns) row[key] = toPlain(record.get(key));
+    for (const key of columns) graphValues = GraphCollector.mentionsGraph(record.get(key)) || graphValues;
+    // nodes and links drawn from a row repeat at most what the row holds: count them once more
+    const rowBytes = Buffer.byteLength(JSON.stringify(row)) * (graphValues ? 2 : 1);
+    if (bytes + rowBytes > maxBytes) {
+      truncatedBy = "bytes";
+      break;
     }
+    bytes += rowBytes;
+    for (const key of columns) graph.visit(record.get(key));
     rows.push(row);
   }
   await graph.resolveEndpoints(tx);
-  return { columns, rows, ...graph.result(), truncated };
+  return {
+    columns,
+    rows,
+    ...graph.result(),
+    truncated: truncatedBy !== undefined,
+    ...(truncatedBy ? { truncatedBy } : {}),
+  };
 }
 
 /** Gathers the nodes and relationships met anywhere in the results (in lists, maps and paths). */
 class GraphCollector {
   private readonly nodes = new Map<string, Node>();
   private readonly rels = new Map<string, Relationship>();
+
+  /** Does a value hold a node, relationship or path anywhere? */
+  static mentionsGraph(value: unknown): boolean {
+    if (value === null || typeof value !== "object") return false;
+    if (neo4j.isNode(value) || neo4j.isRelationship(value) || neo4j.isPath(value)) return true;
+    if (Array.isArray(value)) return value.some((v) => GraphCollector.mentionsGraph(v));
+    if (Object.getPrototypeOf(value) === Object.prototype)
+      return Object.values(value).some((v) => GraphCollector.mentionsGraph(v));
+    return false;
+  }
 
   visit(value: unknown): void {
     if (value === null || typeof value !== "object") return;

@@ -21,6 +21,7 @@ import { CachedJson, HttpError, parseInput, queryObject, readJsonBody, sendJson,
 import { Backends } from "./backends.js";
 import { isConnectionError, type Neo4jConnection } from "./neo4j-connection.js";
 import { filteredGraphResponse, graphResponse, neighborhood, withArticles } from "./responses.js";
+import type { QuerySlots } from "./query-slots.js";
 import { Router, type RouteContext } from "./router.js";
 import type { StoreSnapshot, StoreSource } from "./store-source.js";
 
@@ -36,8 +37,10 @@ import type { StoreSnapshot, StoreSource } from "./store-source.js";
  *                                         them (default 1,000, in article order) and `total`
  *   GET  /api/evidence/:linkId?limit=&offset=   EvidenceResponse: the claims behind one link, paged alike
  *   GET  /api/neighbors/:id?hops=1&<GraphFilter but focus>   the neighbourhood as a GraphResponse
- *   POST /api/query {cypher, params}      QueryResponse: read-only, timeout and row cap; 403 for a write,
- *                                         400 for a bad query, 504 for a timeout, 503 without Neo4j
+ *   POST /api/query {cypher, params}      QueryResponse: read-only (read-guard.ts), timeout, row and byte
+ *                                         caps; 403 for a write or a refused operator, 400 for a bad
+ *                                         query, 504 for a timeout, 502 when Neo4j dropped the query,
+ *                                         503 without Neo4j or with every query slot taken
  *   GET  /api/export?format=graphml|gexf|json|cypher&<GraphFilter>   one file as an attachment
  *   GET  /api/export?format=csv&<GraphFilter>   {files: {"nodes.csv": "...", "relationships.csv": "...",
  *                                         "import.txt": "..."}} as a JSON attachment; add
@@ -50,6 +53,10 @@ export interface ApiOptions {
   queryTimeoutMs: number;
   /** rows kept by POST /api/query */
   rowLimit: number;
+  /** bytes of JSON kept by POST /api/query */
+  queryMaxBytes: number;
+  /** how many POST /api/query run at once; more are answered 503 at once */
+  querySlots: QuerySlots;
   /** largest JSON body accepted */
   bodyLimit: number;
   /** relation and entity types allowed in csv and cypher exports (kg.config.json) */
@@ -260,7 +267,7 @@ export function createApiRouter(opts: ApiOptions): Router {
 
   const query = async ({ req, res }: RouteContext) => {
     const body = parseInput(QueryRequestSchema, await readJsonBody(req, opts.bodyLimit), "request body");
-    const driver = opts.neo4j?.currentDriver;
+    const driver = opts.neo4j?.queryDriver;
     if (!driver || !opts.neo4j) {
       throw new HttpError(
         503,
@@ -271,16 +278,28 @@ export function createApiRouter(opts: ApiOptions): Router {
               "(kg load), set NEO4J_URI and restart kg serve",
       );
     }
+    const release = opts.querySlots.tryTake();
+    if (!release) {
+      throw new HttpError(
+        503,
+        `${opts.querySlots.size} Cypher queries are already running on this server; try again when one has finished`,
+        undefined,
+        { "retry-after": "1" },
+      );
+    }
     try {
       const result = await runQuery(driver, body.cypher, toCypherParams(body.params) as Record<string, unknown>, {
         database: opts.neo4j.config.database,
         write: false,
         timeoutMs: opts.queryTimeoutMs,
         rowLimit: opts.rowLimit,
+        maxBytes: opts.queryMaxBytes,
       });
       sendJson(res, 200, result);
     } catch (e) {
-      throw queryHttpError(e, opts.queryTimeoutMs, () => opts.neo4j?.lost(e));
+      throw queryHttpError(e, opts.queryTimeoutMs);
+    } finally {
+      release();
     }
   };
 
@@ -333,9 +352,11 @@ export function createApiRouter(opts: ApiOptions): Router {
 }
 
 /** A failed Cypher query as the status a client can act on. */
-function queryHttpError(e: unknown, timeoutMs: number, onConnectionLost: () => void): HttpError {
+function queryHttpError(e: unknown, timeoutMs: number): HttpError {
   if (e instanceof QueryError) {
     const code = e.code ?? "";
+    if (code === "kg.ReadOnly") return new HttpError(403, e.message);
+    if (code === "kg.NoAnswer") return new HttpError(502, e.message);
     if (
       code === "Neo.ClientError.Statement.AccessMode" ||
       code === "Neo.ClientError.Transaction.ForbiddenDueToTransactionType"
@@ -353,13 +374,12 @@ function queryHttpError(e: unknown, timeoutMs: number, onConnectionLost: () => v
     if (code.startsWith("Neo.TransientError")) return new HttpError(503, e.message);
     return new HttpError(500, e.message);
   }
-  if (isConnectionError(e)) {
-    onConnectionLost();
-    return new HttpError(503, `Neo4j connection lost: ${(e as Error).message}`);
-  }
   const code = (e as { code?: unknown } | null)?.code;
   // the driver refuses parameter values it cannot send before the query runs
   if (code === "ProtocolError" || e instanceof TypeError)
     return new HttpError(400, `invalid query parameters: ${(e as Error).message}`);
+  // Clients' queries have connections of their own: one that breaks says nothing about the
+  // rest of the API (the viewer's requests notice a Neo4j that is really gone by themselves).
+  if (isConnectionError(e)) return new HttpError(503, `Neo4j connection lost: ${(e as Error).message}`);
   return new HttpError(500, `query failed: ${(e as Error).message}`);
 }

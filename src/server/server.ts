@@ -4,9 +4,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Vocabulary } from "../model/vocabulary.js";
 import type { Neo4jConfig } from "../neo4j/config.js";
+import { DEFAULT_MAX_BYTES } from "../neo4j/query.js";
+import { checkToken, hostAllowed, isLoopback, loopbackHostHeaders, requireToken } from "./access.js";
 import { createApiRouter } from "./api.js";
 import { HttpError, sendError } from "./http.js";
 import { Neo4jConnection } from "./neo4j-connection.js";
+import { QuerySlots } from "./query-slots.js";
 import { serveStatic } from "./static.js";
 import { StoreSource } from "./store-source.js";
 
@@ -16,6 +19,9 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_QUERY_TIMEOUT_MS = 15_000;
 export const DEFAULT_ROW_LIMIT = 1_000;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_QUERY_MAX_BYTES = DEFAULT_MAX_BYTES;
+/** two cores: more queries at once than that only slow each other and the viewer down */
+export const DEFAULT_MAX_QUERIES = 2;
 
 /** viewer/dist of this checkout (src/server → ../../viewer/dist). */
 export const DEFAULT_VIEWER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../viewer/dist");
@@ -30,6 +36,12 @@ export interface ServerOptions {
   neo4j?: Neo4jConfig | null;
   queryTimeoutMs?: number;
   rowLimit?: number;
+  /** bytes of JSON a Cypher result may take */
+  queryMaxBytes?: number;
+  /** Cypher queries of clients running at once */
+  maxQueries?: number;
+  /** required on every API request (Authorization: Bearer); mandatory off loopback */
+  token?: string | null;
   bodyLimit?: number;
   /** relation and entity types allowed in csv and cypher exports (kg.config.json) */
   vocabulary?: Vocabulary;
@@ -43,49 +55,47 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith("127.");
-}
-
-/**
- * On a loopback address only loopback Host headers are served: a web page cannot reach the API
- * through a rebinding DNS name pointing at 127.0.0.1.
- */
-function hostAllowed(req: IncomingMessage): boolean {
-  const header = req.headers.host;
-  if (!header) return false;
-  const name = header.startsWith("[") ? header.slice(0, header.indexOf("]") + 1) : header.replace(/:\d+$/, "");
-  return isLoopback(name.toLowerCase());
-}
-
 /** Starts `kg serve`: the JSON API under /api/ and the built viewer everywhere else. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(`kg serve: ${m}`));
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
   const viewerDir = opts.viewerDir ?? DEFAULT_VIEWER_DIR;
+  const token = opts.token ? checkToken(opts.token, "token") : null;
+  const loopback = isLoopback(host);
+  if (!loopback && !token) {
+    throw new Error(
+      `listening on ${host} would let anyone who reaches it read the graph and run Cypher: ` +
+        `set a token (KG_SERVE_TOKEN or --token), or listen on 127.0.0.1`,
+    );
+  }
+  const maxQueries = opts.maxQueries ?? DEFAULT_MAX_QUERIES;
   const store = new StoreSource(opts.dataDir, log);
   // loading before listening: a broken store is reported at start, not on the first request
   await store.current();
-  const neo4j = opts.neo4j ? new Neo4jConnection(opts.neo4j, log) : null;
+  const neo4j = opts.neo4j ? new Neo4jConnection(opts.neo4j, log, undefined, maxQueries) : null;
   await neo4j?.start();
   const router = createApiRouter({
     store,
     neo4j,
     queryTimeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     rowLimit: opts.rowLimit ?? DEFAULT_ROW_LIMIT,
+    queryMaxBytes: opts.queryMaxBytes ?? DEFAULT_QUERY_MAX_BYTES,
+    querySlots: new QuerySlots(maxQueries),
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     vocabulary: opts.vocabulary,
     log,
   });
-  const checkHost = isLoopback(host);
+  // known once listening (port 0 picks one)
+  let hostHeaders: Set<string> = new Set();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (checkHost && !hostAllowed(req)) throw new HttpError(403, "this server only answers to localhost addresses");
+    if (loopback && !hostAllowed(req, hostHeaders)) {
+      throw new HttpError(403, "this server only answers to localhost, 127.0.0.1 or [::1] with its port");
+    }
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+      if (token) requireToken(req, token);
       const route = router.match(req.method ?? "GET", url.pathname);
       if (!route) throw new HttpError(404, `no API endpoint ${url.pathname}`);
       await route.handler({ req, res, url, params: route.params });
@@ -125,6 +135,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   });
   const address = server.address() as AddressInfo;
+  hostHeaders = loopbackHostHeaders(address.address, address.port);
   // a wildcard address is not one a browser can open: show this machine's loopback instead
   const wildcard = address.address === "0.0.0.0" || address.address === "::";
   const shownHost = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;

@@ -11,6 +11,15 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 public class Launcher {
+  /** APOC families that compute on values and read the graph; kept in step with docker-compose.yml. */
+  static final String[] SAFE_PROCEDURES = {
+    "apoc.agg.*", "apoc.algo.*", "apoc.any.*", "apoc.bitwise.*", "apoc.coll.*", "apoc.convert.*",
+    "apoc.create.*", "apoc.date.*", "apoc.diff.*", "apoc.hashing.*", "apoc.json.*", "apoc.label.*",
+    "apoc.map.*", "apoc.math.*", "apoc.meta.*", "apoc.neighbors.*", "apoc.node.*", "apoc.nodes.*",
+    "apoc.number.*", "apoc.path.*", "apoc.rel.*", "apoc.schema.*", "apoc.scoring.*", "apoc.stats.*",
+    "apoc.temporal.*", "apoc.text.*", "apoc.util.*", "apoc.version"
+  };
+
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       System.err.println("usage: Launcher DATA_DIR PORT PLUGINS_DIR");
@@ -38,8 +47,23 @@ public class Launcher {
     config.put("server.memory.pagecache.size", pageCache);
     config.put("db.tx_log.rotation.retention_policy", "2 files");
     config.put("server.directories.plugins", plugins.toString());
-    config.put("dbms.security.procedures.unrestricted", "apoc.*");
-    config.put("dbms.security.procedures.allowlist", "apoc.*,db.*,dbms.*,gds.*");
+    // What kg's read-only path may reach is decided here, by the database, not by kg (see
+    // README "Security"): no file and no URL for LOAD CSV, only APOC's value and graph functions
+    // (none of apoc.load, apoc.import, apoc.export, apoc.cypher, apoc.periodic, apoc.trigger...).
+    // The allowlist only governs plugins: built-in db.* and dbms.* procedures are always loaded,
+    // and kg's read path refuses the ones that touch other clients (src/neo4j/read-guard.ts).
+    config.put("dbms.security.allow_csv_import_from_file_urls", "false");
+    config.put("internal.dbms.cypher_ip_blocklist", "0.0.0.0/0,::/0");
+    config.put("dbms.security.procedures.allowlist", String.join(",", SAFE_PROCEDURES));
+    // A request Neo4j never answers (its parser overflows on a deeply nested expression and the
+    // error is lost) would hold a connection forever. With keep-alives during every request the
+    // server sends a no-op every 2 s while it works, and tells the driver to drop a connection
+    // silent for three of them, so such a request fails after ~6 s whatever the timeout.
+    config.put("server.bolt.connection_keep_alive_for_requests", "ALL");
+    config.put("server.bolt.connection_keep_alive", "2s");
+    config.put("server.bolt.connection_keep_alive_probes", "3");
+    // a query's tracked memory (collect, sort, distinct...) cannot take the whole heap
+    config.put("db.memory.transaction.max", "512m");
 
     // extra settings, "key=value" separated by ';' (KG_NEO4J_SETTINGS), override the ones above
     for (String pair : System.getenv().getOrDefault("KG_NEO4J_SETTINGS", "").split(";")) {
@@ -58,6 +82,15 @@ public class Launcher {
     StringBuilder text = new StringBuilder("# written by tools/neo4j/Launcher.java on every start\n");
     config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     Files.writeString(conf, text.toString());
+    // APOC reads its own settings from conf/apoc.conf: no file import or export, and file
+    // paths (were import ever enabled) confined to Neo4j's import settings.
+    Path apocConf = home.resolve("conf").resolve("apoc.conf");
+    Files.createDirectories(apocConf.getParent());
+    Files.writeString(apocConf,
+        "# written by tools/neo4j/Launcher.java on every start\n"
+            + "apoc.import.file.enabled=false\n"
+            + "apoc.import.file.use_neo4j_config=true\n"
+            + "apoc.export.file.enabled=false\n");
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("kg-neo4j: shutting down");

@@ -1,5 +1,5 @@
 import "./style.css";
-import { api } from "./api/client.js";
+import { adoptTokenFromAddress, api } from "./api/client.js";
 import { App } from "./app.js";
 import { computeFacets } from "./graph/facets.js";
 import { SYNC_LAYOUT_MAX_NODES } from "./graph/layout.js";
@@ -40,6 +40,7 @@ function notifier(): (message: string) => void {
 
 async function start(): Promise<void> {
   const notify = notifier();
+  adoptTokenFromAddress();
   const { view, warnings } = queryToView(location.search);
   if (warnings.length > 0) notify(`Ignored in the link: ${warnings.join("; ")}`);
   const data = await api.graph();

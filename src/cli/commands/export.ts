@@ -4,6 +4,7 @@ import { loadConfig } from "../../config/load.js";
 import {
   citationRows,
   EXPORT_FORMATS,
+  exportLosses,
   ExportFormatSchema,
   neo4jCitationData,
   neo4jSubgraph,
@@ -23,6 +24,7 @@ import { connect } from "../../neo4j/connect.js";
 import { writeFileAtomic } from "../../store/atomic.js";
 import { DEFAULT_DATA_DIR, readStore } from "../../store/store.js";
 import { CliError } from "../errors.js";
+import { lossReport } from "../loss-report.js";
 import { createProgress } from "../progress.js";
 
 interface ExportOptions {
@@ -207,5 +209,7 @@ export function registerExport(program: Command): void {
       }
       progress?.done();
       console.error(`kg: exported ${graph.order} entities and ${graph.size} links: ${written.join(", ")}`);
+      // what the format could not keep: no loss goes unsaid
+      for (const line of lossReport(format.data, exportLosses(graph, format.data))) console.error(`kg: ${line}`);
     });
 }

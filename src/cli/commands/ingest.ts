@@ -10,6 +10,7 @@ import type { Entity } from "../../model/entity.js";
 import { ValidationError } from "../../model/validate.js";
 import { writeFileAtomic } from "../../store/atomic.js";
 import { toJsonl } from "../../store/jsonl.js";
+import { checkStoreFiles } from "../../store/integrity.js";
 import { lockStore } from "../../store/lock.js";
 import {
   compareClaims,
@@ -133,6 +134,12 @@ async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRu
       throw new Error(`the store in ${opts.data} is invalid, nothing was ingested: ${e.message}`);
     }
     throw e;
+  }
+  // A half-written store (its files are not those store.json names) cannot vouch for the claims
+  // it keeps for an unchanged article: extract every given article again, as --force would.
+  if (!opts.force && (await checkStoreFiles(opts.data)).length > 0) {
+    process.stderr.write(`kg: warning: ${opts.data} was left half-written; extracting every given article again\n`);
+    opts.force = true;
   }
   const knownEntities: readonly Entity[] = store.entities;
   // An article already in the store with the same text keeps its claims: a re-run changes

@@ -4,7 +4,8 @@ import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import { connect } from "../../neo4j/connect.js";
 import { parseParamAssignment } from "../../neo4j/params.js";
 import { parseQueryFile, resolveParams } from "../../neo4j/query-file.js";
-import { runQuery } from "../../neo4j/query.js";
+import { DEFAULT_MAX_BYTES, runQuery } from "../../neo4j/query.js";
+import { inertCell } from "../../export/csv.js";
 import { CliError } from "../errors.js";
 
 interface QueryCliOptions {
@@ -13,6 +14,7 @@ interface QueryCliOptions {
   write?: boolean;
   timeout: string;
   limit: string;
+  maxBytes: string;
 }
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -28,12 +30,18 @@ export function registerQuery(program: Command): void {
     .option("--write", "allow writes (a write transaction); without it Neo4j refuses any write")
     .option("--timeout <ms>", "transaction timeout in milliseconds, enforced by Neo4j", "30000")
     .option("--limit <rows>", "at most this many rows (more are not fetched)", "1000")
+    .option(
+      "--max-bytes <n>",
+      "at most this many bytes of results, as JSON (the rest is not fetched)",
+      String(DEFAULT_MAX_BYTES),
+    )
     .action(async (query: string, opts: QueryCliOptions) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new CliError(`--format: expected table, json or csv, got ${opts.format}`, 2);
       }
       const timeoutMs = positiveInt(opts.timeout, "--timeout");
       const rowLimit = positiveInt(opts.limit, "--limit");
+      const maxBytes = positiveInt(opts.maxBytes, "--max-bytes");
       const { text, where } = await readQuery(query);
       let params: Record<string, unknown>;
       try {
@@ -50,6 +58,7 @@ export function registerQuery(program: Command): void {
           write: Boolean(opts.write),
           timeoutMs,
           rowLimit,
+          maxBytes,
         });
         if (opts.format === "json") {
           console.log(
@@ -61,7 +70,8 @@ export function registerQuery(program: Command): void {
           console.log(toTable(result.columns, result.rows));
           console.log(`${result.rows.length} row${result.rows.length === 1 ? "" : "s"}`);
         }
-        if (result.truncated) console.error(`kg: stopped at --limit ${rowLimit} rows; there are more`);
+        if (result.truncatedBy === "bytes") console.error(`kg: stopped at --max-bytes ${maxBytes}; there is more`);
+        else if (result.truncated) console.error(`kg: stopped at --limit ${rowLimit} rows; there are more`);
       } finally {
         await driver.close();
       }
@@ -129,9 +139,13 @@ export function toTable(columns: string[], rows: Record<string, unknown>[]): str
 
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // text (column names too) is neutralised like every CSV kg writes; numbers and JSON are not text
   const cell = (v: unknown) =>
-    quote(v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
+    quote(v === null || v === undefined ? "" : typeof v === "string" ? inertCell(v) : JSON.stringify(v));
   return (
-    [columns.map(quote).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n"
+    [
+      columns.map((c) => quote(inertCell(c))).join(","),
+      ...rows.map((r) => columns.map((c) => cell(r[c])).join(",")),
+    ].join("\r\n") + "\r\n"
   );
 }

@@ -5,13 +5,16 @@ import { loadConfig } from "../../config/load.js";
 import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import {
   DEFAULT_HOST,
+  DEFAULT_MAX_QUERIES,
   DEFAULT_PORT,
+  DEFAULT_QUERY_MAX_BYTES,
   DEFAULT_QUERY_TIMEOUT_MS,
   DEFAULT_ROW_LIMIT,
   DEFAULT_VIEWER_DIR,
-  isLoopback,
   startServer,
 } from "../../server/server.js";
+import { checkToken, isLoopback } from "../../server/access.js";
+import { CliError } from "../errors.js";
 import { VIEWER_NOT_BUILT } from "../../server/static.js";
 import { DEFAULT_DATA_DIR, storeExists } from "../../store/store.js";
 
@@ -29,6 +32,9 @@ interface ServeOptions {
   viewer: string;
   queryTimeout: number;
   rowLimit: number;
+  queryMaxBytes: number;
+  maxQueries: number;
+  token?: string;
 }
 
 /**
@@ -41,7 +47,15 @@ export function registerServe(program: Command): void {
     .description("serve the graph viewer and its JSON API (from the store, or from Neo4j when NEO4J_URI is set)")
     .option("--data <dir>", "data folder", DEFAULT_DATA_DIR)
     .option("--port <n>", "port (0: any free port)", integer("--port", 0, 65535), DEFAULT_PORT)
-    .option("--host <host>", "address to listen on (anything but loopback exposes the data and Cypher)", DEFAULT_HOST)
+    .option(
+      "--host <host>",
+      "address to listen on; anything but loopback needs a token (KG_SERVE_TOKEN or --token)",
+      DEFAULT_HOST,
+    )
+    .option(
+      "--token <token>",
+      "require 'Authorization: Bearer <token>' on every API request (prefer KG_SERVE_TOKEN: a command line is visible to other users)",
+    )
     .option("--viewer <dir>", "built viewer folder", DEFAULT_VIEWER_DIR)
     .option(
       "--query-timeout <ms>",
@@ -55,13 +69,35 @@ export function registerServe(program: Command): void {
       integer("--row-limit", 1, 1_000_000),
       DEFAULT_ROW_LIMIT,
     )
+    .option(
+      "--query-max-bytes <n>",
+      "bytes of JSON a Cypher result may take (the rest is cut, marked truncated)",
+      integer("--query-max-bytes", 1024, 1024 ** 3),
+      DEFAULT_QUERY_MAX_BYTES,
+    )
+    .option(
+      "--max-queries <n>",
+      "Cypher queries of clients running at once (more are answered 503)",
+      integer("--max-queries", 1, 64),
+      DEFAULT_MAX_QUERIES,
+    )
     .action(async (opts: ServeOptions) => {
       const log = (m: string) => console.error(`kg serve: ${m}`);
-      if (!isLoopback(opts.host)) {
-        log(
-          `warning: listening on ${opts.host}: anyone who can reach this address can read the whole graph ` +
-            `and run read-only Cypher; there is no authentication`,
+      const token = opts.token ?? (process.env.KG_SERVE_TOKEN || undefined);
+      if (!isLoopback(opts.host) && !token) {
+        throw new CliError(
+          `--host ${opts.host} lets anyone who reaches this machine read the graph and run Cypher: ` +
+            `set a token in KG_SERVE_TOKEN (or --token), which every API request must send as ` +
+            `'Authorization: Bearer <token>', or listen on 127.0.0.1`,
+          2,
         );
+      }
+      if (token) {
+        try {
+          checkToken(token, opts.token ? "--token" : "KG_SERVE_TOKEN");
+        } catch (e) {
+          throw new CliError((e as Error).message, 2);
+        }
       }
       if (!(await storeExists(opts.data))) {
         log(`no store in ${path.resolve(opts.data)} yet: serving an empty graph (run kg ingest to fill it)`);
@@ -76,11 +112,16 @@ export function registerServe(program: Command): void {
         neo4j: process.env.NEO4J_URI ? neo4jConfigFromEnv() : null,
         queryTimeoutMs: opts.queryTimeout,
         rowLimit: opts.rowLimit,
+        queryMaxBytes: opts.queryMaxBytes,
+        maxQueries: opts.maxQueries,
+        token: token ?? null,
         vocabulary,
         log,
       });
       const neo4jNote = running.neo4j?.source ? "Neo4j" : "the embedded store";
       console.log(`kg serve: listening on ${running.url} (graph from ${neo4jNote}; Ctrl-C to stop)`);
+      // the token itself is never printed: it is a credential, and logs are kept and shared
+      if (token) log(`API requests need the token: open ${running.url}#token=<your token> in the browser`);
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           process.off("SIGINT", stop);

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import path from "node:path";
+import { checkStoreFiles, REPAIR_ADVICE } from "../../store/integrity.js";
 import { DEFAULT_DATA_DIR, readManifest, readStore } from "../../store/store.js";
 
 interface Stats {
@@ -9,10 +11,13 @@ interface Stats {
   perPredicate: Record<string, number>;
 }
 
-/** The counts from store.json; a store written before it held per-predicate counts is read whole. */
-async function storeStats(dir: string): Promise<Stats> {
+/**
+ * The counts from store.json; a store written before it held per-predicate counts, or whose
+ * files are not the ones store.json names (a half-written store), is read whole.
+ */
+async function storeStats(dir: string, damaged: boolean): Promise<Stats> {
   const manifest = await readManifest(dir);
-  if (manifest?.claimsPerPredicate) {
+  if (manifest?.claimsPerPredicate && !damaged) {
     const { articles, entities, claims, links, claimsPerPredicate } = manifest;
     return { articles, entities, claims, links, perPredicate: claimsPerPredicate };
   }
@@ -36,7 +41,13 @@ export function registerStats(program: Command): void {
     .option("--data <dir>", "data folder", DEFAULT_DATA_DIR)
     .option("--json", "print JSON")
     .action(async (opts: { data: string; json?: boolean }) => {
-      const stats = await storeStats(opts.data);
+      const damage = await checkStoreFiles(opts.data);
+      for (const d of damage) console.error(`kg: ${path.join(opts.data, d.file)}: ${d.problem}`);
+      if (damage.length > 0) {
+        console.error(`kg: ${REPAIR_ADVICE}; the counts below are of the files as they are`);
+        process.exitCode = 1;
+      }
+      const stats = await storeStats(opts.data, damage.length > 0);
       if (opts.json) console.log(JSON.stringify(stats, null, 2));
       else {
         console.log(

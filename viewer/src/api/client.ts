@@ -46,9 +46,32 @@ export class ApiRequestError extends Error {
   }
 }
 
+const TOKEN_KEY = "kg-token";
+
+/**
+ * A server started with a token (kg serve off loopback) is opened as `http://host:port/#token=...`:
+ * the token is kept for this tab and taken out of the address bar, so that it is neither shown nor
+ * sent anywhere but as the Authorization header of the API's own requests.
+ */
+export function adoptTokenFromAddress(): void {
+  const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (!m) return;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]!));
+  history.replaceState(null, "", `${location.pathname}${location.search}`);
+}
+
+/** Fetch with the server's token when there is one. */
+export function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) return fetch(url, init);
+  const headers = new Headers(init.headers);
+  headers.set("authorization", `Bearer ${token}`);
+  return fetch(url, { ...init, headers });
+}
+
 /** Fetches and validates: a response that does not match the contract is an error, not a guess. */
 async function getJson<T>(url: string, schema: Checker<T>, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, init);
+  const res = await apiFetch(url, init);
   const body: unknown = await res.json().catch(() => null);
   performance.mark(`kg-json:${url}`);
   if (!res.ok) {

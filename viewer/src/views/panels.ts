@@ -1,7 +1,7 @@
 import { toBlob } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { App } from "../app.js";
-import { api, ApiRequestError } from "../api/client.js";
+import { api, apiFetch, ApiRequestError } from "../api/client.js";
 import { toGexf, toJson } from "../export/export.js";
 import { filterToParams } from "../state/url.js";
 import { createAutocomplete } from "./autocomplete.js";
@@ -79,7 +79,7 @@ export function renderExportPanel(container: HTMLElement, app: App, notify: (m: 
       ),
       button("GraphML", "export-graphml", async () => {
         const url = api.exportUrl("graphml", filterToParams(app.store.get().filter));
-        const res = await fetch(url);
+        const res = await apiFetch(url);
         if (!res.ok) throw new ApiRequestError(res.status, `GraphML export: HTTP ${res.status}`);
         download(await res.blob(), "kg-view.graphml");
       }),
