@@ -12,7 +12,13 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["**/*.neo4j.test.ts", "**/*.nlp.test.ts", "**/*.browser.test.ts", "**/*.interop.test.ts", "**/node_modules/**"],
+          exclude: [
+            "**/*.neo4j.test.ts",
+            "**/*.nlp.test.ts",
+            "**/*.browser.test.ts",
+            "**/*.interop.test.ts",
+            "**/node_modules/**",
+          ],
           testTimeout: 60_000,
         },
       },
