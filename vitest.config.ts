@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`)
-// run one file at a time so that they never see each other's data; interop tests
-// (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
+// Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`) run
+// one file at a time so that they never see each other's data, and so do those that talk to the
+// real CoreNLP (`*.nlp.test.ts`), whose server takes ~3 GB of memory and all the cores; interop
+// tests (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
 // setup fetches first; browser tests drive a headless Chromium.
 export default defineConfig({
   test: {
@@ -11,7 +12,13 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts", "ingest/**/*.test.ts", "src/**/*.test.ts"],
-          exclude: ["**/*.neo4j.test.ts", "**/*.browser.test.ts", "**/*.interop.test.ts", "**/node_modules/**"],
+          exclude: [
+            "**/*.neo4j.test.ts",
+            "**/*.nlp.test.ts",
+            "**/*.browser.test.ts",
+            "**/*.interop.test.ts",
+            "**/node_modules/**",
+          ],
           testTimeout: 60_000,
         },
       },
@@ -23,6 +30,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: "nlp",
+          include: ["test/**/*.nlp.test.ts", "ingest/**/*.nlp.test.ts", "src/**/*.nlp.test.ts"],
+          globalSetup: ["test/setup/corenlp.ts"],
+          fileParallelism: false,
+          // a cold server parses several times slower than a warm one
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
