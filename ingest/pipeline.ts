@@ -660,6 +660,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       object: obj.name,
       objectId: obj.id,
       ...(recipient ? { recipient: recipient.name, recipientId: recipient.id } : {}),
+      ...(x.subjectInferred ? { subjectInferred: true } : {}),
       ...(recipient && x.recipientInferred ? { recipientInferred: true } : {}),
       ...(via.length > 0 ? { via: via.map((v) => v.name), viaIds: via.map((v) => v.id) } : {}),
       ...(sources.length > 0

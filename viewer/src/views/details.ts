@@ -63,6 +63,7 @@ export function claimCard(item: ClaimWithArticle, showTriple: boolean): HTMLElem
     showTriple
       ? el("p", { class: "triple" }, [
           el("strong", { text: c.subject }),
+          c.subjectInferred ? " (inferred)" : "",
           ` ${c.negated ? "does not " : ""}${c.predicate.replace(/_/g, " ").toLowerCase()} `,
           el("strong", { text: c.object }),
           c.recipient ? ` → ${c.recipient}${c.recipientInferred ? " (inferred)" : ""}` : "",
