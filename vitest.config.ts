@@ -47,7 +47,8 @@ export default defineConfig({
         test: {
           name: "interop",
           include: ["test/**/*.interop.test.ts"],
-          globalSetup: ["test/setup/interop.ts"],
+          // the sample graph is ingested for real, so these tests parse with CoreNLP too
+          globalSetup: ["test/setup/interop.ts", "test/setup/corenlp.ts"],
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },
