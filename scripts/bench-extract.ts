@@ -94,7 +94,8 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: inFlight }, worker));
     return out;
   };
-  const words = (docs: ParsedDocument[]) => docs.reduce((s, d) => s + d.sentences.reduce((t, x) => t + x.tokens.length, 0), 0);
+  const words = (docs: ParsedDocument[]) =>
+    docs.reduce((s, d) => s + d.sentences.reduce((t, x) => t + x.tokens.length, 0), 0);
 
   process.stderr.write(`bench:extract: warming up the parser on ${Math.min(10, count)} articles\n`);
   await parseAll(Math.min(10, count), threads);
@@ -126,7 +127,13 @@ async function main(): Promise<void> {
   for (let k = 0; k < count; k++) claims += extractArticle(prepared[k]!.a, parses[k]!).claims.length;
   const rulesWall = (performance.now() - t0) / 1000;
   const n1 = process.cpuUsage(n0);
-  rows.push({ label: "rules alone (frames over the parses)", words: words(parses), wall: rulesWall, serverCpu: 0, nodeCpu: (n1.user + n1.system) / 1e6 });
+  rows.push({
+    label: "rules alone (frames over the parses)",
+    words: words(parses),
+    wall: rulesWall,
+    serverCpu: 0,
+    nodeCpu: (n1.user + n1.system) / 1e6,
+  });
 
   const work = mkdtempSync(path.join(os.tmpdir(), "kg-bench-extract-"));
   const dir = path.join(work, "articles");
@@ -141,7 +148,10 @@ async function main(): Promise<void> {
       // bash's time gives the CPU time of the whole kg process
       const r = spawnSync(
         "bash",
-        ["-c", `TIMEFORMAT='%U %S'; time node "${path.join(ROOT, "bin", "kg.js")}" ingest "${dir}" --data "${data}" --threads ${t} > /dev/null 2> "${work}/err-${t}"`],
+        [
+          "-c",
+          `TIMEFORMAT='%U %S'; time node "${path.join(ROOT, "bin", "kg.js")}" ingest "${dir}" --data "${data}" --threads ${t} > /dev/null 2> "${work}/err-${t}"`,
+        ],
         { encoding: "utf8", env: { ...process.env, KG_NLP_URL: url, KG_PARSE_CACHE: "off" } },
       );
       const wall = (performance.now() - started) / 1000;
@@ -160,7 +170,8 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const fmt = (n: number | null, d = 0) => (n === null ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const fmt = (n: number | null, d = 0) =>
+    n === null ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log(
     `\nExtraction speed${quick ? " (--quick)" : ""}: ${count} synthetic articles, ${fmt(words(parses))} words, CoreNLP at ${url}` +
       ` (${threads} server threads), ${os.availableParallelism()} cores, load average ${loadBefore.toFixed(2)} before, ` +
@@ -182,7 +193,9 @@ async function main(): Promise<void> {
   const parserCpu = parser1.serverCpu === null ? null : parser1.serverCpu + parser1.nodeCpu;
   console.log("");
   if (parserCpu !== null) {
-    console.log(`rules after the parse: ${fmt((100 * rules.nodeCpu) / parserCpu, 1)}% of the parser's CPU time (goal ≤ 25%)`);
+    console.log(
+      `rules after the parse: ${fmt((100 * rules.nodeCpu) / parserCpu, 1)}% of the parser's CPU time (goal ≤ 25%)`,
+    );
   }
   console.log(
     `whole ingest, one at a time: ${fmt(ingest1.words / ingest1.wall)} words/s, ${fmt((100 * ingest1.wall) / parser1.wall, 0)}% of the parser alone's time; ` +

@@ -11,7 +11,7 @@ import { PredicateNameSchema } from "../../src/model/vocabulary.js";
  */
 
 const Words = z.array(z.string().min(1));
-const PathText = z.string().regex(/^[\^a-z@:_*\[\]=|/a-zA-Z-]+$/, "a path is steps like obj, ^acl, nmod:of[goods]");
+const PathText = z.string().regex(/^[\^a-z@:_*[\]=|/a-zA-Z-]+$/, "a path is steps like obj, ^acl, nmod:of[goods]");
 
 export const RoleKindSchema = z.enum(["actor", "body", "goods", "target", "sanctionable", "person", "place", "site"]);
 export type RoleKind = z.infer<typeof RoleKindSchema>;

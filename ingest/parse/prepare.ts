@@ -102,7 +102,6 @@ export function prepareText(original: string): PreparedText {
     }
   }
   const body = lines.slice(i).filter((l) => l.text !== "");
-  const blankLines = lines.slice(i).length - body.length;
   // a line that breaks off mid-sentence (no final punctuation, the next line going on in lower
   // case) is wrapped text: its line break is sent as a space, so that the parser, which ends a
   // sentence at every line break, reads the sentence whole

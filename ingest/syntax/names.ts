@@ -99,7 +99,8 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
   }
   for (const [i, h] of gazHits.entries()) {
     if (overridden.has(i)) continue;
-    let { begin, end } = h;
+    const { begin } = h;
+    let { end } = h;
     let name = h.name;
     let type = h.type;
     let reason = h.reason;

@@ -363,7 +363,7 @@ function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: strin
     if (object === undefined) continue;
     const deps: Dependency[] = [];
     for (const e of s.deps) {
-      const [gov, rel, dep] = e;
+      const [gov, , dep] = e;
       if (places.includes(dep) && (gov === object || gov === v || places.includes(gov))) continue;
       if (places.includes(gov) && dep === object) continue;
       deps.push(e);
