@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // Fast unit tests run in parallel; tests that talk to the one real Neo4j (`*.neo4j.test.ts`)
 // run one file at a time so that they never see each other's data; interop tests
 // (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
-// setup fetches first; browser tests drive a headless Chromium.
+// setup fetches first; browser tests drive a headless Chromium, which their setup finds or installs.
 export default defineConfig({
   test: {
     projects: [
@@ -38,6 +38,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/**/*.browser.test.ts"],
+          globalSetup: ["test/setup/browser.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,

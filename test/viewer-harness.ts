@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { build } from "vite";
 
 /** Shared set-up of the viewer's browser tests and benchmark: build, serve, browse. */
@@ -59,14 +59,6 @@ export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = { NEO
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
       }),
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
