@@ -2,20 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
 
 /** Shared set-up of the viewer's browser tests and benchmark: build, serve, browse. */
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
-export async function buildViewer(): Promise<void> {
-  await build({
-    root: path.join(ROOT, "viewer"),
-    configFile: path.join(ROOT, "viewer/vite.config.ts"),
-    logLevel: "error",
-  });
-}
+export { buildViewer } from "../scripts/build-viewer.js";
 
 export interface Served {
   url: string;
@@ -24,12 +17,20 @@ export interface Served {
 }
 
 /** Runs the real `kg serve` on a free port and waits for its "listening on" line. */
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = { NEO4J_URI: "" }): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ["bin/kg.js", "serve", "--data", dataDir, "--port", "0"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startServe(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = { NEO4J_URI: "" },
+  args: readonly string[] = [],
+): Promise<Served> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["bin/kg.js", "serve", "--data", dataDir, "--port", "0", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
