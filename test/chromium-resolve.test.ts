@@ -95,12 +95,12 @@ describe("the browser tests' Chromium on a machine without one", () => {
     expect(called()).toEqual([]);
   });
 
-  it("as root, when apt-get fails: also falls back to the npm package", () => {
-    tool("apt-get", "exit 100");
+  it("as root, when apt-get fails: shows why, and falls back to the npm package", () => {
+    tool("apt-get", 'echo "E: The repository is not signed." >&2; exit 100');
     fakeNpm();
     expect(resolve()).toBe(path.join(dir, "home/browser/chromium"));
     expect(called()[0]).toMatch(/^apt-get .* update/);
-    expect(messages.join("\n")).toMatch(/apt-get update failed \(exit 100\)/);
+    expect(messages.join("\n")).toMatch(/E: The repository is not signed\.[^]*apt-get update failed \(exit 100\)/);
   });
 
   it("when nothing works: fails saying what to run, never passes silently", () => {

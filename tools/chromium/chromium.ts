@@ -80,11 +80,19 @@ export function resolveChromium(options: ResolveOptions = {}): string {
 
 type Outcome = { ok: true; path: string } | { ok: false; why: string };
 
+/**
+ * Runs a command and says so. Its output (dpkg's is hundreds of lines) is shown only when it
+ * fails, its last lines, and always on stderr: the CLI prints the path alone on stdout.
+ */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (m: string) => void): number | null {
   log(`$ ${command} ${args.join(" ")}`);
-  // stdout to stderr: a caller printing the path on stdout (the CLI) keeps it alone there
-  const r = spawnSync(command, args, { env, stdio: ["ignore", 2, 2] });
-  return r.error ? null : r.status;
+  const r = spawnSync(command, args, { env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return null;
+  if (r.status !== 0) {
+    const lines = `${r.stdout}${r.stderr}`.trimEnd().split("\n").slice(-20);
+    for (const line of lines) log(`  ${line}`);
+  }
+  return r.status;
 }
 
 function installDebianChromium(
