@@ -45,7 +45,7 @@ function executable(file: string): boolean {
   }
 }
 
-export function chromiumHome(env: NodeJS.ProcessEnv = process.env): string {
+function chromiumHome(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.KG_CHROMIUM_HOME || path.join(projectDir, ".kg-chromium"));
 }
 
