@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // one file at a time so that they never see each other's data, and so do those that talk to the
 // real CoreNLP (`*.nlp.test.ts`), whose server takes ~3 GB of memory and all the cores; interop
 // tests (`*.interop.test.ts`) open exports with other tools (Gephi Toolkit, NetworkX), which their
-// setup fetches first; browser tests drive a headless Chromium.
+// setup fetches first; browser tests drive a headless Chromium, which their setup finds or installs.
 export default defineConfig({
   test: {
     projects: [
@@ -57,6 +57,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/**/*.browser.test.ts"],
+          globalSetup: ["test/setup/browser.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,
