@@ -3,7 +3,19 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "viewer/dist/", ".kg-neo4j/", "kg-data/", "out/", "test-artifacts/", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "viewer/dist/",
+      ".kg-neo4j/",
+      "kg-data/",
+      "out/",
+      "test-artifacts/",
+      "coverage/",
+      ".scratch/",
+      ".kg-corenlp/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

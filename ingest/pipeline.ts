@@ -1,454 +1,698 @@
 import type { Article } from "../src/model/article.js";
 import { ClaimSchema, claimId, type Claim } from "../src/model/claim.js";
-import { entityId, EntitySchema, type Entity } from "../src/model/entity.js";
-import type { EntityType } from "../src/model/vocabulary.js";
-import type { ExtractArticle, ExtractionResult, ExtractOptions } from "./types.js";
-import { findAttribution } from "./stages/attribution.js";
-import type { FrameContext } from "./stages/context.js";
-import type { Draft, Ref } from "./stages/draft.js";
-import { buildGazetteer, type Gazetteer } from "./stages/gazetteer.js";
-import { itemContext, type ItemContext } from "./stages/items.js";
-import { compileMentionRegexes, findMentions, type Mention, type MentionRegexes } from "./stages/mentions.js";
-import { AL, CLAUSE_VERB, framePatterns, type FramePatterns } from "./stages/patterns.js";
-import { extractAmount, extractTime } from "./stages/qualifiers.js";
-import { relationFrames } from "./stages/relations.js";
-import { EntityRegistry, type Resolved } from "./stages/resolve.js";
-import { segment, type Sentence } from "./stages/segment.js";
-import { suppliesFrames } from "./stages/supplies.js";
-import { buildView, type ResolvedMention, type SentenceView } from "./stages/view.js";
-import { loadVocab, type Vocab } from "./vocab/vocab.js";
+import { EntitySchema, type Entity } from "../src/model/entity.js";
+import {
+  attributionContext,
+  sentenceSources,
+  sourcesOf,
+  type AttributionContext,
+  type SourceMention,
+} from "./frames/attribution.js";
+import { DocumentContext, type Ref, type Source } from "./frames/context.js";
+import { loadFrames, type FrameTable, type RoleKind } from "./frames/frames.js";
+import { matchFrames, type Draft, type Filler, type MatchContext } from "./frames/match.js";
+import { amountOf, claimTime, isHedged, isNegated, qualifierContext, type QualifierContext } from "./frames/qualify.js";
+import { EntityRegistry, type Resolved } from "./frames/resolve.js";
+import type { ParsedDocument } from "./parse/parsed.js";
+import { paragraphAt, prepareText } from "./parse/prepare.js";
+import { Arguments, argumentContext, type Argument, type ArgumentContext } from "./syntax/arguments.js";
+import { buildGazetteer } from "./syntax/gazetteer.js";
+import { SentenceGraph } from "./syntax/graph.js";
+import {
+  initialsOf,
+  findNames,
+  nameContext,
+  type NameContext,
+  type NamedMention,
+  type TypeVotes,
+} from "./syntax/names.js";
+import { repairParse } from "./syntax/repair.js";
+import type { ExtractionResult, ExtractOptions } from "./types.js";
+import { loadVocab, type PersonEntry } from "./vocab/vocab.js";
 
 /**
- * The extraction pipeline, in order: header + boilerplate + sentences (segment), mentions and
- * name chunks, entity resolution, the masked sentence view, attribution, relation frames, then
- * qualifiers (negation, hedges, time, amount, via) and output. Pure: same input, same output.
+ * Claims from one parsed article. The parse (ingest/parse) gives sentences, tokens, named-entity
+ * spans and enhanced++ dependencies; this stage names the entities, applies the frame table
+ * (ingest/frames/frames.json) to every sentence, resolves what a sentence leaves to its context
+ * (pronouns, "the company", a continued supply, a sanction's body), reads the qualifiers off the
+ * parse and writes claims in the evaluation's form. Pure: same parse, same claims.
  */
 
-export const EXTRACTOR = "kg-rules@0.1.0";
+export const EXTRACTOR = "kg-frames@0.2.0";
 
 interface Compiled {
-  vocab: Vocab;
-  gaz: Gazetteer;
-  mre: MentionRegexes;
-  pats: FramePatterns;
-  items: ItemContext;
+  names: NameContext;
+  args: ArgumentContext;
+  table: FrameTable;
+  match: MatchContext;
+  qual: QualifierContext;
+  attr: AttributionContext;
+  /** well-known people and whom they serve: "President Xi Jinping" */
   serves: ReadonlyMap<string, Ref>;
 }
 
-let baseCompiled: Compiled | null = null;
+let compiledFor: { key: string; c: Compiled } | null = null;
 
-const CLAUSE_BREAK = /,\s+(?:and|but|while|whereas)\s|;|\b(?:while|whereas)\b/;
-
-/** An actor followed by its verb is the subject of a clause. */
-const CLAUSE_SUBJECT = new RegExp(`^(?:\\s*,)?\\s+${CLAUSE_VERB}`);
-/** the route of a supply: "through «Turkey» and the «UAE»", "via «Kazakhstan»" */
-const VIA = new RegExp(`\\b(?:through|via)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?(${AL})`, "g");
-
-/**
- * Vocabularies compiled once per process. Entities known from earlier articles are deliberately
- * not added to the mention patterns: they are used in resolution only (EntityRegistry), so that
- * an article gives the same claims whatever was ingested before it.
- */
 function compiled(): Compiled {
-  if (!baseCompiled) {
-    const vocab = loadVocab();
-    baseCompiled = {
-      vocab,
-      gaz: buildGazetteer(vocab),
-      mre: compileMentionRegexes(vocab.lexicon),
-      pats: framePatterns(vocab.lexicon),
-      items: itemContext(vocab.lexicon),
-      // looked up by any spelling: the person keeps the name the article gives
-      serves: new Map(
-        vocab.people.flatMap((p) => {
-          const ref: Ref = {
-            kind: "context",
-            name: p.serves.name,
-            type: p.serves.type,
-            id: entityId(p.serves.type, p.serves.name),
-          };
-          return [p.name, ...p.aliases].map((n): [string, Ref] => [n, ref]);
-        }),
+  const key = process.env.KG_VOCAB_DIR ?? "";
+  if (compiledFor?.key === key) return compiledFor.c;
+  const vocab = loadVocab();
+  const gaz = buildGazetteer(vocab);
+  const table = loadFrames();
+  const lex = vocab.lexicon;
+  const frameNouns = [...table.events.keys(), ...table.agents.keys(), ...table.verbs.keys()];
+  const c: Compiled = {
+    names: nameContext(gaz, lex, frameNouns),
+    args: argumentContext(
+      lex,
+      new Map([...servesByName(vocab.people)].filter(([, s]) => s.type === "Country").map(([n, s]) => [n, s.name])),
+    ),
+    table,
+    match: {
+      table,
+      serves: servesByName(vocab.people),
+      titles: new Set(lex.personTitles.map((t) => t.toLowerCase())),
+      targetNouns: new Set(lex.targetNouns.map((t) => t.toLowerCase())),
+      placeNouns: new Set(lex.placeWords.map((t) => t.toLowerCase())),
+    },
+    qual: qualifierContext(lex),
+    attr: attributionContext(lex),
+    serves: new Map(
+      vocab.people.flatMap((p) =>
+        [p.name, ...p.aliases].map((n): [string, Ref] => [
+          n,
+          { type: p.serves.type, name: p.serves.name, surface: p.serves.name, reason: null },
+        ]),
       ),
-    };
-  }
-  return baseCompiled;
+    ),
+  };
+  compiledFor = { key, c };
+  return c;
+}
+
+/** The predicates a word is a verb or event noun of ("sanctions" → SANCTIONS). */
+function predicatesOfWord(lemma: string): string[] {
+  const t = compiled().table;
+  return [...(t.verbs.get(lemma) ?? []), ...(t.events.get(lemma) ?? [])].map((cls) => t.classPredicate.get(cls)!);
+}
+
+/** Frame verbs, for the parse repairs: only verbs a frame reads are worth repairing. */
+export function isFrameVerb(lemma: string): boolean {
+  return compiled().table.verbs.has(lemma);
 }
 
 const GOV_BODY =
   /\b(Service|Ministry|Staff|Intelligence|Agency|Council|Committee|Department|Office|Forces|Guard|Bureau|Directorate|Administration|Commission|Parliament|Army|Navy|Police|Court|Customs|Embassy|Security|Emergency)\b/;
 
-interface ClaimState {
-  claim: Claim;
-  sentence: number;
-  paragraph: number;
-  subjectRef: Ref;
-  recipientRef?: Ref | undefined;
-}
+/** goods named by what they are, which refer back to goods named before: "the compound" */
+const GENERIC_GOODS =
+  /^(compound|material|substance|chemical|product|item|good|commodity|equipment|cargo|consignment|component|part|ton|tonne|unit|barrel|batch|shipment|delivery)$/;
 
-function refKey(r: Ref | undefined, view?: SentenceView): string {
-  if (!r) return "";
-  if (r.kind === "mention") return view?.mentions[r.idx]?.entity.id ?? "";
-  if (r.kind === "context") return r.id;
-  return `item:${r.name}`;
-}
-
-export const extractArticle: ExtractArticle = (article: Article, options?: ExtractOptions): ExtractionResult => {
+export function extractArticle(article: Article, parsed: ParsedDocument, options?: ExtractOptions): ExtractionResult {
   const c = compiled();
-  const lex = c.vocab.lexicon;
   const text = article.text;
   const doc = article.id;
-  const seg = segment(text);
-  const date = article.date ?? (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(seg.header.date ?? "") ? seg.header.date! : null);
-  const registry = new EntityRegistry(doc, options?.knownEntities ?? []);
-  const learned = new Map<string, Resolved>();
+  const prep = prepareText(text);
+  const headerDate = prep.header.date ?? "";
+  const date = article.date ?? (/^\d{4}-\d{2}-\d{2}$/.test(headerDate) ? headerDate : null);
+  const registry = new EntityRegistry(doc, options?.knownEntities ?? [], c.names.legalForms);
   const warnings: string[] = [];
-  const states: ClaimState[] = [];
   const claims: Claim[] = [];
-  const usedEntities = new Map<string, Entity>();
-  let lastSources: Array<{ name: string; id: string; type: EntityType }> = [];
-  let lastSourceSentence = -10;
-  let lastSourceParagraph = -1;
-  let prevView: SentenceView | null = null;
-  let lastSanctioner: Ref | null = null;
-  let lastPerson: Resolved | null = null;
+  const used = new Map<string, Entity>();
+  const votes = typeVotes(parsed, text);
+  const learned = new Map<string, Ref>();
+  /** organisations named so far, whose acronyms a later sentence may use ("TI" after "Texas Instruments Inc.") */
+  const orgsNamed = new Set<string>();
+  /** organisations named on their own, not only as a modifier ("Intel said", not just "Intel chips") */
+  const standingOrgs = new Set<string>();
+  const ctx = new DocumentContext();
 
-  const resolveMention = (men: Mention): ResolvedMention | null => {
-    const l = learned.get(men.surface);
-    if (l) return { ...men, entity: l, sourceName: l.name };
-    if (men.weak) {
-      const p = registry.findPerson(men.surface);
-      if (!p) return null;
+  const resolve = (r: Ref): Resolved => registry.resolve(r.type, r.name, r.surface, r.reason);
+
+  for (const ps of parsed.sentences) {
+    const quote = text.slice(ps.start, ps.end);
+    // questions assert nothing
+    if (/\?["”’)]?\s*$/.test(quote)) continue;
+    const paragraph = paragraphAt(prep.paragraphs, ps.start);
+    const g = new SentenceGraph(repairParse(ps, isFrameVerb));
+    const mentions = mergeStateBodies(findNames(g, text, c.names, votes), g, text).map(acronymOfEarlierName);
+    for (const m of mentions) {
+      if (m.type !== "Organization" || m.weak) continue;
+      if (/\s/.test(m.name)) orgsNamed.add(m.name);
+      if (g.relation(g.treeParent(m.head) ?? -1, m.head) !== "compound" || learned.has(m.surface))
+        standingOrgs.add(m.surface);
     }
-    const resolved = registry.resolve(men.type as EntityType, men.name, men.core ?? men.surface, men.reason);
-    // a country named with its people or bodies ("U.S. officials", "Chinese customs data") is cited by that name
-    const extended =
-      (men.type === "Country" || men.type === "Group") && men.core !== undefined && men.surface !== men.core;
-    const sourceName = extended ? men.surface.replace(/^the\s+/i, "").replace(/['’]s\b/, "'s") : resolved.name;
-    return { ...men, entity: resolved, sourceName };
-  };
+    const args = new Arguments(g, mentions, text, c.args, standingOrgs);
+    learnShortNames(g, mentions);
+    const drafts = withoutRestatedEvents(matchFrames(g, args, c.match));
+    // "OFAC designated X for supplying Russia with drones": the designating body says why, so it
+    // is the source of the sentence's other claims when the sentence names no other
+    const designators: Source[] = [];
+    // "North Korea sends Russia shells for satellite advice: S Korea": a headline names its source last
+    const headlineSource = prep.paragraphs[paragraph]?.kind !== "body" ? headlineSourceOf() : null;
+    // a sentence that names a source without a claim of its own ("Western intelligence ...
+    // indicates otherwise") still gives the source of the claims that follow it in its paragraph
+    if (drafts.length === 0) {
+      const named = namesOfSources(sentenceSources(g, args, c.attr));
+      if (named.length > 0) ctx.noteSources(named, ps.index, paragraph);
+    }
 
-  for (const sentence of seg.sentences) {
-    const raw = findMentions(sentence.text, sentence.start, { gaz: c.gaz, lex, re: c.mre });
-    const mentions = mergePossessiveBodies(raw, text);
-    const resolved: ResolvedMention[] = [];
-    for (let i = 0; i < mentions.length; i++) {
-      const men = mentions[i]!;
-      const r = resolveMention(men);
-      if (!r) continue;
-      resolved.push(r);
-      // "Royal United Services Institute (RUSI)", "Siberica Oy (“Siberica”)": the text defines an alias
-      const next = mentions[i + 1];
-      if (next && r.role === "actor" && r.type !== "Country") {
-        const between = text.slice(men.end, next.start);
-        if (/^\s*\(\s*["“]?$/.test(between) && /^["”]?\s*\)/.test(text.slice(next.end))) {
-          learned.set(next.surface, r.entity);
+    for (const d of drafts) {
+      if (d.row.after && !ctx.hasTopic(d.row.after)) continue;
+      const kinds = c.table.roles.get(d.predicate)!;
+      // "Poland is sending military aid to Ukraine": no goods to claim, but "These supplies
+      // include tanks" continues it
+      if (d.object.arg?.kind === "item" && d.object.arg.abstract) {
+        if (d.predicate === "SUPPLIES") noteAbstractSupply(d);
+        continue;
+      }
+      const objects = refsOf(d.object, kinds.object, d.predicate, "object");
+      if (objects.length === 0) continue;
+      let subjects = d.subject ? refsOf(d.subject, kinds.subject, d.predicate, "subject") : [];
+      let recipients = d.recipient ? refsOf(d.recipient, kinds.recipient ?? "actor", d.predicate, "recipient") : [];
+      let subjectInferred = false;
+      let recipientInferred = false;
+      if (d.subject === null) {
+        const inferred = contextSubject(d, recipients[0] ?? null);
+        if (inferred) {
+          subjects = [inferred.subject];
+          subjectInferred = true;
+          if (recipients.length === 0 && inferred.recipient) {
+            recipients = [inferred.recipient];
+            recipientInferred = true;
+          }
+        }
+      }
+      if (subjects.length === 0) continue;
+      const { sources, explicit } = sourcesFor(d.anchor, subjects[0]!, objects[0]!);
+      if (explicit) ctx.noteSources(sources, ps.index, paragraph);
+      if (sources.length > 0) ctx.noteSourceTopic(subjects[0]!.name, objects[0]!.name, ps.index);
+      const negated = isNegated(g, d.anchor, c.qual);
+      const hedged = isHedged(g, d.anchor, c.qual);
+      const stated = claimTime(g, d.anchor, text, date);
+      const time = stated ?? (date ? date.slice(0, 4) : undefined);
+      const via = d.via.flatMap((v) => (v.arg?.kind === "named" ? [refOfMention(v.arg.mention, "place")] : []));
+      const amount = d.object.arg?.kind === "item" ? amountOf(d.object.arg.amountText) : undefined;
+      for (const subject of subjects) {
+        for (const object of objects) {
+          for (const recipient of recipients.length > 0 ? recipients : [null]) {
+            const claim = toClaim({
+              d,
+              subject,
+              object,
+              recipient,
+              recipientInferred,
+              subjectInferred,
+              via,
+              sources,
+              negated,
+              hedged,
+              time,
+              timeInferred: stated === undefined && time !== undefined,
+              amount,
+              sentence: ps.index,
+              start: ps.start,
+              end: ps.end,
+            });
+            if (!claim) continue;
+            claims.push(claim);
+            if (d.predicate === "SUPPLIES") {
+              ctx.noteSupply({ sentence: ps.index, paragraph, subject, recipient, object, negated });
+            }
+            if (d.predicate === "SANCTIONS" && !negated) {
+              ctx.noteSanctioner(subject);
+              if (d.subject !== null) {
+                const r = resolve(subject);
+                if (!designators.some((x) => x.id === r.id)) designators.push({ name: r.name, id: r.id, type: r.type });
+              }
+            }
+            const derived = [
+              originSupply(d, subject, object, negated),
+              ...exchangeSupplies(d, subject, recipient, negated),
+            ];
+            for (const x of derived) {
+              if (!x) continue;
+              const dc = toClaim({
+                ...x,
+                via: [],
+                sources,
+                negated: false,
+                hedged,
+                time,
+                timeInferred: stated === undefined && time !== undefined,
+                amount: undefined,
+                sentence: ps.index,
+                start: ps.start,
+                end: ps.end,
+                recipientInferred: false,
+                subjectInferred: false,
+              });
+              if (!dc) continue;
+              claims.push(dc);
+              ctx.noteSupply({
+                sentence: ps.index,
+                paragraph,
+                subject: x.subject,
+                recipient: x.recipient,
+                object: x.object,
+                negated: false,
+              });
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * "Russia flew cash to Iran in exchange for Iranian drones", "North Korea supplies shells to
+     * Russia in return for satellite technology": what is given in exchange is supplied the other way.
+     */
+    function exchangeSupplies(
+      d: Draft,
+      subject: Ref,
+      recipient: Ref | null,
+      negated: boolean,
+    ): Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> {
+      if (d.predicate !== "SUPPLIES" || negated || !recipient || d.row.id.includes("+")) return [];
+      const marks = [...g.children(d.anchor, ["obl:in", "obl:for"]), ...g.children(d.anchor, "advcl:in")].filter((k) =>
+        /^(exchange|return)$/.test(g.lemma(k)),
+      );
+      const goods = marks.flatMap((k) => g.children(k, ["nmod:for", "obl:for"])).flatMap((k) => g.withConjuncts(k));
+      const out: Array<{ d: Draft; subject: Ref; object: Ref; recipient: Ref }> = [];
+      for (const k of goods) {
+        const a = args.at(k);
+        if (a?.kind !== "item" || a.abstract) continue;
+        const row = { ...d.row, id: `${d.row.id}+exchange`, confidence: d.row.confidence - 0.1 };
+        for (const object of goodsRefs(a, false))
+          out.push({ d: { ...d, row, rule: row.id }, subject: recipient, object, recipient: subject });
+      }
+      return out;
+    }
+
+    /**
+     * Goods of a named origin in another's hands or inside another's goods were supplied by that
+     * origin: "Russian troops fought with North Korean shells" (North Korea supplies shells to
+     * Russia), "Russian drones consist of Chinese parts" (China supplies parts to Russia). Not for
+     * a state's own goods, nor a denied use.
+     */
+    function originSupply(
+      d: Draft,
+      subject: Ref,
+      object: Ref,
+      negated: boolean,
+    ): { d: Draft; subject: Ref; object: Ref; recipient: Ref } | null {
+      if (negated) return null;
+      const goods = d.predicate === "USES" ? d.object.arg : d.predicate === "COMPONENT_OF" ? d.subject?.arg : null;
+      if (!goods || goods.kind !== "item" || goods.origins.length !== 1) return null;
+      const origin = refOfMention({ ...goods.origins[0]!, demonym: false }, "actor");
+      let user: Ref | null = d.predicate === "USES" ? subject : null;
+      if (d.predicate === "COMPONENT_OF") {
+        const product = d.object.arg;
+        const owner =
+          product?.kind === "item"
+            ? (product.origins[0] ?? (product.possessor !== null ? args.mention(product.possessor) : undefined))
+            : undefined;
+        user = owner ? refOfMention({ ...owner, demonym: false }, "actor") : null;
+      }
+      if (!user || user.type !== "Country" || origin.type !== "Country" || user.name === origin.name) return null;
+      const item = d.predicate === "USES" ? object : subject;
+      const row = { ...d.row, id: `${d.row.id}+origin`, confidence: d.row.confidence - 0.15 };
+      return { d: { ...d, predicate: "SUPPLIES", row, rule: row.id }, subject: origin, object: item, recipient: user };
+    }
+
+    // the predicates this sentence speaks of ("named" is a designation in a sanctions story)
+    for (let k = 0; k < g.size; k++) for (const p of predicatesOfWord(g.lemma(k))) ctx.noteTopic(p);
+
+    // antecedents for what follows: the subjects of this sentence's clauses, and its people
+    for (const m of mentions) {
+      if (m.demonym) continue;
+      if (m.type === "Person") ctx.lastPerson = refOfMention(m, "actor");
+      else if (m.type !== "Place" && g.parentEdges(m.head).some((e) => e.rel.startsWith("nsubj"))) {
+        ctx.noteSubject(refOfMention(m, "actor"), ps.index);
+      }
+    }
+
+    // ---- helpers that read this sentence ----
+
+    function refOfMention(m: NamedMention, role: "actor" | "place" | "target"): Ref {
+      const l = learned.get(m.surface);
+      if (l) return l;
+      if (m.type === "Country" && m.metonym && role !== "actor") {
+        // "strikes on Kyiv": the city, not the state
+        return { type: "Place", name: m.surface.replace(/^the\s+/i, ""), surface: m.surface, reason: null };
+      }
+      return { type: m.type, name: m.name, surface: m.surface, reason: m.reason };
+    }
+
+    /**
+     * What a pronoun stands for: the subject of a clause it is coordinated with ("China does not
+     * supply weapons, but it provides components"), else the nearest actor named before it in the
+     * sentence, else the subject of the sentences just before. "they" takes a coordinated pair.
+     */
+    function antecedents(token: number, human: boolean, plural: boolean): Ref[] {
+      const fits = (m: NamedMention) =>
+        !m.demonym && (human ? m.type === "Person" : ["Country", "Organization", "Group"].includes(m.type));
+      const verb = g.parents(token, ["nsubj", "nsubj:pass"])[0];
+      if (verb !== undefined) {
+        const partners = [...g.parents(verb, "conj"), ...g.children(verb, "conj")];
+        for (const p of partners) {
+          const subj = g
+            .children(p, ["nsubj", "nsubj:pass"])
+            .map((k) => args.mention(k))
+            .find((m) => m && fits(m));
+          if (subj && subj.begin < token) return [refOfMention(subj, "actor")];
+        }
+      }
+      const before = mentions.filter((m) => m.end <= token && fits(m));
+      const nearest = before[before.length - 1];
+      if (nearest) {
+        if (!plural) return [refOfMention(nearest, "actor")];
+        // "TI and Analog Devices said they ...": the pair
+        const group = g.withConjuncts(g.parents(nearest.head, "conj")[0] ?? nearest.head);
+        return group
+          .map((k) => args.mention(k))
+          .filter((m): m is NamedMention => m !== undefined && fits(m))
+          .map((m) => refOfMention(m, "actor"));
+      }
+      if (human) return ctx.lastPerson ? [ctx.lastPerson] : [];
+      const prev = ctx.lastSubject(ps.index, ["Country", "Organization", "Group"]);
+      return prev ? [prev] : [];
+    }
+
+    /** "the company", "the firm": the organisation last a subject; "the country": the state */
+    function descriptionRef(lemma: string): Ref[] {
+      const wantCountry = /^(country|state|nation|government|regime)$/.test(lemma);
+      const r = ctx.lastSubject(ps.index, wantCountry ? ["Country"] : ["Organization"], 3);
+      return r ? [r] : [];
+    }
+
+    function refsOf(f: Filler, kind: RoleKind, predicate: string, role: "subject" | "object" | "recipient"): Ref[] {
+      const a = f.arg;
+      if (!a) return [];
+      switch (kind) {
+        case "goods":
+        case "target":
+          if (a.kind === "item") return goodsRefs(a, kind === "target");
+          // "Russian oil refineries", "Ukrainian factories": facilities attacked, named with their state
+          if (kind === "target" && a.kind === "group" && c.match.targetNouns.has(g.lemma(a.token))) {
+            return [itemRef(args.phrase(a.token), false, true)];
+          }
+          // "Gallium is ...": a weak name opening the sentence is a common noun written with a capital
+          if (kind === "goods" && a.kind === "named" && a.mention.weak) {
+            const surface =
+              a.mention.begin === 0 && a.mention.end === 1 ? a.mention.surface.toLowerCase() : a.mention.surface;
+            return [itemRef(surface, false, false)];
+          }
+          if (kind === "goods") return [];
+          return actorRefs(f, a, predicate, role);
+        case "person":
+          return a.kind === "named" && a.mention.type === "Person" ? [refOfMention(a.mention, "actor")] : [];
+        case "place":
+          return a.kind === "named" ? [refOfMention(a.mention, "place")] : [];
+        case "site":
+          return a.kind === "named" && !a.mention.weak ? [refOfMention(a.mention, "place")] : [];
+        case "body":
+          return actorRefs(f, a, predicate, role).filter((r) => r.type !== "Person");
+        case "sanctionable":
+          // "Russian oil exports", "the Russian defense sector": goods and sectors of a state are sanctioned as such
+          if (a.kind === "item" && a.origins.length > 0)
+            return [{ type: "Group", name: args.phrase(a.token), surface: args.phrase(a.token), reason: null }];
+          return actorRefs(f, a, predicate, role);
+        case "actor":
+          return actorRefs(f, a, predicate, role);
+      }
+    }
+
+    function actorRefs(f: Filler, a: Argument, predicate: string, role: "subject" | "object" | "recipient"): Ref[] {
+      switch (a.kind) {
+        case "named":
+          return [refOfMention(a.mention, predicate === "ATTACKS" && role === "object" ? "target" : "actor")];
+        case "group":
+          // a sanction's target is the group itself ("four Indian firms"), named after its country
+          if (predicate === "SANCTIONS" && role === "object") {
+            if (a.country)
+              return [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }];
+            // "companies shipping machine tools to Belarus": a group the text describes is a target
+            const described = args.describedPhrase(a.token);
+            return described ? [{ type: "Group", name: described, surface: described, reason: null }] : [];
+          }
+          // elsewhere a state's firms, forces or officials act for the state
+          return a.country ? [refOfMention(a.country, "actor")] : [];
+        case "pronoun":
+          return antecedents(f.token, a.human, a.plural);
+        case "anaphor":
+          return descriptionRef(a.lemma);
+        case "item":
+          return [];
+      }
+    }
+
+    function noteAbstractSupply(d: Draft): void {
+      const kinds = c.table.roles.get("SUPPLIES")!;
+      const subjects = d.subject ? refsOf(d.subject, kinds.subject, d.predicate, "subject") : [];
+      const recipients = d.recipient ? refsOf(d.recipient, kinds.recipient ?? "actor", d.predicate, "recipient") : [];
+      for (const subject of subjects) {
+        ctx.noteSupply({
+          sentence: ps.index,
+          paragraph,
+          subject,
+          recipient: recipients[0] ?? null,
+          object: null,
+          negated: isNegated(g, d.anchor, c.qual),
+        });
+      }
+      const { sources, explicit } = sourcesFor(
+        d.anchor,
+        subjects[0] ?? { type: "Item", name: "", surface: "", reason: null },
+        { type: "Item", name: "", surface: "", reason: null },
+      );
+      if (explicit) ctx.noteSources(sources, ps.index, paragraph);
+    }
+
+    function goodsRefs(a: Extract<Argument, { kind: "item" }>, asTarget: boolean): Ref[] {
+      const lemma = g.lemma(a.token);
+      const definite = g
+        .children(a.token, "det")
+        .some((k) => ["the", "this", "these", "that", "those", "such"].includes(g.lemma(k)));
+      // "the compound", "the dual-use material", "110 tons were exported": the goods named before
+      if (
+        !asTarget &&
+        GENERIC_GOODS.test(lemma) &&
+        (definite ||
+          (g.pos(a.token) === "NNS" &&
+            g.children(a.token, "nmod:of").length === 0 &&
+            /^(ton|tonne|unit|barrel|batch|shipment)$/.test(lemma)))
+      ) {
+        const before = ctx.lastGoods(ps.index);
+        if (before) return [before];
+      }
+      // a target keeps its adjective of origin: "Ukrainian energy infrastructure"
+      return [itemRef(asTarget ? args.phrase(a.token) : a.name, a.weapon, asTarget)];
+    }
+
+    function itemRef(raw: string, weapon: boolean, asTarget: boolean): Ref {
+      const name = raw.replace(/^["“‘'(]+|["”’')]+$/g, "").trim();
+      return { type: asTarget ? "Facility" : weapon ? "Weapon" : "Item", name, surface: name, reason: null };
+    }
+
+    function contextSubject(d: Draft, recipient: Ref | null): { subject: Ref; recipient: Ref | null } | null {
+      if (!d.row.context.includes("subject")) return null;
+      if (d.predicate === "SANCTIONS") {
+        const s = ctx.lastSanctioner();
+        return s ? { subject: s, recipient: null } : null;
+      }
+      if (d.predicate !== "SUPPLIES") return null;
+      // "these products were re-exported to Russia": by the one that had received them
+      if (/^re-?export|^resell|^re-sell|^trans-?ship/.test(g.lemma(d.anchor))) {
+        const r = ctx.lastRecipient(ps.index, paragraph);
+        return r ? { subject: r, recipient: null } : null;
+      }
+      return ctx.supplierFor(ps.index, paragraph, recipient);
+    }
+
+    function sourcesFor(anchor: number, subject: Ref, object: Ref): { sources: Source[]; explicit: boolean } {
+      const found = sourcesOf(g, args, anchor, c.attr);
+      const out = namesOfSources(found);
+      if (out.length === 0 && headlineSource) out.push(...headlineSource);
+      if (out.length === 0 && designators.length > 0 && !(subject.name === designators[0]!.name))
+        out.push(...designators);
+      if (out.length > 0) return { sources: out, explicit: true };
+      const refersBack = found.some((s) => s.anaphoric);
+      return {
+        sources: ctx.carriedSources(ps.index, paragraph, refersBack, subject.name, object.name),
+        explicit: false,
+      };
+    }
+
+    function headlineSourceOf(): Source[] | null {
+      const m = /:\s*([^:]{2,60})$/.exec(quote);
+      if (!m) return null;
+      const at = ps.start + quote.length - m[1]!.length;
+      const named = mentions.find((x) => g.token(x.begin).start === at && g.token(x.end - 1).end === ps.end);
+      if (!named || named.demonym) return null;
+      const r = resolve(refOfMention(named, "actor"));
+      return [{ name: r.name, id: r.id, type: r.type }];
+    }
+
+    function namesOfSources(found: SourceMention[]): Source[] {
+      const out: Source[] = [];
+      for (const s of found) {
+        if (s.anaphoric) continue;
+        const a = args.at(s.token);
+        let refs: Ref[];
+        if (a?.kind === "named") refs = [refOfMention(a.mention, "actor")];
+        else if (a?.kind === "pronoun") refs = antecedents(s.token, a.human, a.plural);
+        else if (a?.kind === "anaphor") refs = descriptionRef(a.lemma);
+        // "U.S. officials", "Chinese customs data": cited by that name, not as the country
+        else {
+          const phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          refs = [{ type: "Group", name: phrase, surface: phrase, reason: null }];
+        }
+        for (const ref of refs) {
+          const r = resolve(ref);
+          if (!out.some((o) => o.id === r.id)) out.push({ name: r.name, id: r.id, type: r.type });
+        }
+      }
+      return out;
+    }
+
+    function learnShortNames(gr: SentenceGraph, ms: readonly NamedMention[]): void {
+      // "Royal United Services Institute (RUSI)", "Siberica Oy (“Siberica”)": the text defines a short name
+      for (let i = 0; i + 1 < ms.length; i++) {
+        const a = ms[i]!;
+        const b = ms[i + 1]!;
+        if (a.type === "Country" || a.demonym || b.demonym) continue;
+        const between = text.slice(gr.token(a.end - 1).end, gr.token(b.begin).start);
+        const after = text.slice(gr.token(b.end - 1).end, gr.token(b.end - 1).end + 3);
+        if (/^\s*\(\s*["“]?$/.test(between) && /^["”]?\s*\)/.test(after)) {
+          const ref = refOfMention(a, "actor");
+          learned.set(b.surface, ref);
           registry.learnAlias(
-            r.entity,
-            next.surface,
-            /^[A-Z0-9&.]+$/.test(next.surface) ? "acronym defined in text" : "short name defined in text",
+            resolve(ref),
+            b.surface,
+            /^[A-Z0-9&.]+$/.test(b.surface) ? "acronym defined in text" : "short name defined in text",
           );
         }
       }
     }
-    const view = buildView(sentence, resolved);
-    const ctx = frameContext();
-    const att = findAttribution(view, ctx);
-    let sources: Array<{ name: string; id: string; type: EntityType }> = att.mentions.map((i) => {
-      const men = view.mentions[i]!;
-      const type: EntityType = men.sourceName !== men.entity.name ? "Group" : men.entity.type;
-      return {
-        name: men.sourceName,
-        id: men.sourceName !== men.entity.name ? entityId("Group", men.sourceName) : men.entity.id,
-        type,
-      };
-    });
-    let sourceCarried = false;
-    if (sources.length === 0 && att.personal && lastPerson) {
-      sources = [{ name: lastPerson.name, id: lastPerson.id, type: "Person" }];
-    }
-    if (sources.length === 0 && lastSources.length > 0) {
-      const near = sentence.index - lastSourceSentence <= 4;
-      // a source carries through its paragraph; into a later paragraph only when the sentence
-      // refers back to it ("It found ...", "The report stated"): a new paragraph often has a new voice
-      if ((att.anaphoric && near) || (sentence.paragraph === lastSourceParagraph && near)) {
-        sources = lastSources;
-        sourceCarried = true;
-      }
-    }
-    if (sources.length > 0 && !sourceCarried) {
-      lastSources = sources;
-      lastSourceSentence = sentence.index;
-      lastSourceParagraph = sentence.paragraph;
-      for (const s of sources) {
-        if (s.type === "Group" && !usedEntities.has(s.id)) {
-          usedEntities.set(s.id, { id: s.id, type: "Group", name: s.name, aliases: [], merges: [] });
-        }
-      }
-    }
-
-    const drafts = [...suppliesFrames(view, ctx), ...relationFrames(view, ctx)];
-    // "OFAC designated X for supplying Russia with drones": the designating body is the source of the supply claim
-    if (sources.length === 0 || sourceCarried) {
-      const sanctioner = drafts.find((d) => d.predicate === "SANCTIONS" && d.subject.kind === "mention");
-      if (sanctioner && sanctioner.subject.kind === "mention") {
-        const e = view.mentions[sanctioner.subject.idx]!.entity;
-        sources = [{ name: e.name, id: e.id, type: e.type }];
-      }
-    }
-    for (const men of view.mentions) if (men.entity.type === "Person") lastPerson = men.entity;
-    // a claim without its own date is reported as current at the article's date
-    const statedTime = extractTime(sentence.text, date);
-    const time = statedTime ?? (date ? date.slice(0, 4) : undefined);
-    const timeInferred = statedTime === undefined && time !== undefined;
-    for (const d of drafts) {
-      const claim = toClaim(d, view, sentence, sources, time, timeInferred);
-      if (!claim) continue;
-      if (!d.contextOnly) claims.push(claim);
-      states.push({
-        claim,
-        sentence: sentence.index,
-        paragraph: sentence.paragraph,
-        subjectRef: asContext(d.subject, view),
-        recipientRef: d.recipient ? asContext(d.recipient, view) : undefined,
-      });
-      if (d.predicate === "SANCTIONS") lastSanctioner = asContext(d.subject, view);
-    }
-    prevView = view;
   }
 
-  function asContext(r: Ref, view: SentenceView): Ref {
-    if (r.kind !== "mention") return r;
-    const e = view.mentions[r.idx]!.entity;
-    return { kind: "context", name: e.name, type: e.type, id: e.id };
-  }
-
-  function frameContext(): FrameContext {
-    return {
-      lex,
-      pats: c.pats,
-      items: c.items,
-      serves: (person) => c.serves.get(person) ?? null,
-      pronoun(v, at) {
-        const actors = v.mentions
-          .map((m, i) => ({ m, i }))
-          .filter((x) => x.m.role === "actor" && x.m.type !== "Person" && x.m.start < v.orig(at));
-        // "its war in Ukraine": the nearest actor before; "it provides": the clause's subject
-        if (actors.length > 0 && /^(?:its|their)\b/i.test(v.masked.slice(at, at + 6))) {
-          const near = actors.filter((x) => x.m.type !== "Person");
-          // the nearest actor that heads a clause ("Russia is importing ... for its war"), else the nearest
-          return [{ kind: "mention", idx: near[near.length - 1]!.i }];
-        }
-        if (actors.length > 0) {
-          const first = actors[0]!;
-          const out: Ref[] = [{ kind: "mention", idx: first.i }];
-          // "TI and Analog Devices said they ..."
-          const pr = v.masked.slice(at, at + 5);
-          if (/^they/i.test(pr)) {
-            const listRe = new RegExp(`^«${first.i}»((?:\\s*,\\s*|\\s+and\\s+)«\\d+»)+`);
-            const pos = v.masked.indexOf(`«${first.i}»`);
-            const lm = listRe.exec(v.masked.slice(pos));
-            if (lm)
-              for (const y of lm[0].match(/«(\d+)»/g)!.slice(1))
-                out.push({ kind: "mention", idx: Number(y.slice(1, -1)) });
-          }
-          return out;
-        }
-        // a sentence-initial "It" continues the previous sentence's subject
-        const initial = at <= 1;
-        const lastState = states[states.length - 1];
-        if (!initial && lastState && v.sentence.index - lastState.sentence <= 2) return [lastState.subjectRef];
-        if (prevView) {
-          const pa = prevView.mentions.find((m) => m.role === "actor" && m.type !== "Person" && m.type !== "Country");
-          const pc = prevView.mentions.find((m) => m.role === "actor" && m.type !== "Person");
-          const p = initial ? (pc ?? pa) : (pa ?? pc);
-          if (p) return [{ kind: "context", name: p.entity.name, type: p.entity.type, id: p.entity.id }];
-        }
-        return [];
-      },
-      lastSupply(v) {
-        for (let i = states.length - 1; i >= 0; i--) {
-          const s = states[i]!;
-          if (v.sentence.index - s.sentence > 3) break;
-          if (s.claim.predicate !== "SUPPLIES" || s.claim.negated) continue;
-          if (s.paragraph < v.sentence.paragraph - 1) break;
-          return { subject: s.subjectRef, recipient: s.recipientRef };
-        }
-        return null;
-      },
-      dominantSupplier(v, recipient) {
-        const rid = refKey(recipient, v);
-        const count = new Map<string, { ref: Ref; n: number }>();
-        for (const s of states) {
-          if (s.claim.predicate !== "SUPPLIES" || s.claim.negated) continue;
-          if (rid && s.claim.recipientId !== rid) continue;
-          const k = s.claim.subjectId;
-          const e = count.get(k) ?? { ref: s.subjectRef, n: 0 };
-          e.n++;
-          count.set(k, e);
-        }
-        let best: { ref: Ref; n: number } | null = null;
-        for (const [, e] of [...count.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-          if (!best || e.n > best.n) best = e;
-        // the dominant supplier: named twice, or the only one named for this recipient so far
-        return best && (best.n >= 2 || (rid !== "" && count.size === 1)) ? best.ref : null;
-      },
-      dominantRecipient(v, supplier) {
-        const sid = refKey(supplier, v);
-        const count = new Map<string, { ref: Ref; n: number }>();
-        for (const s of states) {
-          if (s.claim.predicate !== "SUPPLIES" || s.claim.negated || !s.recipientRef) continue;
-          if (s.claim.subjectId !== sid) continue;
-          const k = s.claim.recipientId ?? "";
-          const e = count.get(k) ?? { ref: s.recipientRef, n: 0 };
-          e.n++;
-          count.set(k, e);
-        }
-        let best: { ref: Ref; n: number } | null = null;
-        for (const [, e] of [...count.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-          if (!best || e.n > best.n) best = e;
-        if (best) return best.ref;
-        // the paragraph's other state: "China increased sales of X" in a text about Russia
-        // ("..., and Iran sold drones to Russia": a state that opens a clause of its own is no recipient)
-        // nor one in another clause than the supplier's
-        const at = (k: number) => v.masked.indexOf(`«${k}»`);
-        const from = supplier.kind === "mention" ? at(supplier.idx) : 0;
-        const i = v.mentions.findIndex((m, k) => {
-          if (m.entity.type !== "Country" || m.entity.id === sid) return false;
-          const pos = at(k);
-          if (pos < 0 || CLAUSE_SUBJECT.test(v.masked.slice(pos + `«${k}»`.length))) return false;
-          return !CLAUSE_BREAK.test(v.masked.slice(Math.min(from, pos), Math.max(from, pos)));
-        });
-        return i >= 0 ? { kind: "mention", idx: i } : null;
-      },
-      lastSanctioner: () => lastSanctioner,
+  /** "TI" after "Texas Instruments Inc.": an unrecognised acronym of exactly one organisation named before */
+  function acronymOfEarlierName(m: NamedMention): NamedMention {
+    if (!(m.weak || m.type === "Organization") || !/^\p{Lu}{2,6}$/u.test(m.surface)) return m;
+    const known = learned.get(m.surface);
+    if (known) return known.type === "Organization" ? { ...m, type: "Organization", weak: false } : m;
+    const full = [...orgsNamed].filter((n) => initialsOf(n, c.names) === m.surface);
+    // "Texas Instruments" and "Texas Instruments Inc." are one organisation
+    const longest = full.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (full.length === 0 || !full.every((n) => longest.startsWith(n))) return m;
+    const ref: Ref = {
+      type: "Organization",
+      name: longest,
+      surface: m.surface,
+      reason: "acronym of a name used earlier in the article",
     };
-  }
-
-  function entityOf(r: Ref, view: SentenceView): Resolved | null {
-    if (r.kind === "mention") return view.mentions[r.idx]?.entity ?? null;
-    if (r.kind === "context") return { id: r.id, name: r.name, type: r.type };
-    if (r.anaphoric) {
-      // "the compound", "the dual-use material": the item last named in a supply claim nearby
-      for (let i = states.length - 1; i >= 0; i--) {
-        const s = states[i]!;
-        if (view.sentence.index - s.sentence > 8) break;
-        if (
-          (s.claim.predicate === "SUPPLIES" && s.claim.objectId.startsWith("item:")) ||
-          s.claim.objectId.startsWith("weapon:")
-        ) {
-          if (s.claim.predicate === "SUPPLIES")
-            return {
-              id: s.claim.objectId,
-              name: s.claim.object,
-              type: s.claim.objectId.startsWith("weapon:") ? "Weapon" : "Item",
-            };
-        }
-      }
-    }
-    return registry.resolve(r.type, r.name, r.name, null);
+    learned.set(m.surface, ref);
+    registry.learnAlias(resolve(ref), m.surface, "acronym of a name used earlier in the article");
+    return { ...m, type: "Organization", weak: false };
   }
 
   function use(e: Resolved): void {
-    if (!usedEntities.has(e.id))
-      usedEntities.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [], merges: [] });
+    if (!used.has(e.id)) used.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [], merges: [] });
   }
 
-  function toClaim(
-    d: Draft,
-    view: SentenceView,
-    sentence: Sentence,
-    sources: Array<{ name: string; id: string; type: EntityType }>,
-    time: string | undefined,
-    timeInferred: boolean,
-  ): Claim | null {
-    const subj = entityOf(d.subject, view);
-    const obj = entityOf(d.object, view);
-    if (!subj || !obj || subj.id === obj.id) return null;
-    const rec = d.recipient ? entityOf(d.recipient, view) : null;
-    if (rec && (rec.id === subj.id || rec.id === obj.id)) return null;
-    if (
-      d.predicate === "SUPPLIES" &&
-      (subj.type === "Item" || subj.type === "Weapon" || (rec && (rec.type === "Item" || rec.type === "Weapon")))
-    )
-      return null;
-    const m = view.masked;
-    const win = m.slice(d.verbAt, Math.min(d.verbAt + 40, m.length));
-    const negated =
-      d.negated ??
-      (c.pats.negation.test(win.split(/\b(?:to|with|of|from|and|but)\b/)[0] ?? "") ||
-        c.pats.negationCue.test(m.slice(Math.max(0, d.span[0] - 60), d.span[0] + 2)));
-    const hedged = d.hedged ?? c.pats.hedge.test(m.slice(Math.max(0, d.span[0] - 40), d.span[1]));
-    const viaIdx: number[] = [];
-    VIA.lastIndex = 0;
-    // most sentences name no route: the pattern needs "through" or "via"
-    if (d.predicate === "SUPPLIES" && (m.includes("through") || m.includes("via"))) {
-      for (let x: RegExpExecArray | null; (x = VIA.exec(m)) !== null;) {
-        for (const y of x[1]!.match(/«(\d+)»/g) ?? []) {
-          const i = Number(y.slice(1, -1));
-          const e = view.mentions[i]?.entity;
-          if (e && (e.type === "Country" || e.type === "Place") && e.id !== subj.id && e.id !== rec?.id) viaIdx.push(i);
-        }
-      }
-    }
-    const via = [...new Set(viaIdx.map((i) => view.mentions[i]!.entity))];
-    const quote = sentence.text;
-    const start = sentence.start;
-    const end = sentence.end;
-    const a0 = view.orig(d.span[0]);
-    const a1 = view.orig(d.span[1]);
-    const amount = extractAmount(text.slice(a0, a1));
+  function toClaim(x: {
+    d: Draft;
+    subject: Ref;
+    object: Ref;
+    recipient: Ref | null;
+    recipientInferred: boolean;
+    subjectInferred: boolean;
+    via: Ref[];
+    sources: Source[];
+    negated: boolean;
+    hedged: boolean;
+    time: string | undefined;
+    timeInferred: boolean;
+    amount: Claim["amount"];
+    sentence: number;
+    start: number;
+    end: number;
+  }): Claim | null {
+    const subj = resolve(x.subject);
+    const obj = resolve(x.object);
+    if (subj.id === obj.id) return null;
+    const rec = x.recipient ? resolve(x.recipient) : null;
+    const recipient = rec && rec.id !== subj.id && rec.id !== obj.id ? rec : null;
+    const via = [
+      ...new Map(
+        x.via
+          .map((v) => resolve(v))
+          .filter((v) => v.id !== subj.id && v.id !== recipient?.id)
+          .map((v) => [v.id, v]),
+      ).values(),
+    ];
     // titles, appositives and locations are the writer's description, not a reported claim
-    const describes = d.predicate === "AFFILIATED_WITH" || d.predicate === "LOCATED_IN";
-    const srcs = describes ? [] : sources.filter((s) => s.id !== obj.id);
-    const confidence = Math.max(0.1, Math.min(1, d.confidence - (hedged ? 0.1 : 0) - (d.subjectInferred ? 0.05 : 0)));
+    const describes = x.d.predicate === "AFFILIATED_WITH" || x.d.predicate === "LOCATED_IN";
+    const sources = describes ? [] : x.sources.filter((s) => s.id !== obj.id);
+    const confidence = Math.max(
+      0.1,
+      Math.min(
+        1,
+        x.d.row.confidence - (x.hedged ? 0.1 : 0) - (x.subjectInferred ? 0.1 : 0) - (x.recipientInferred ? 0.05 : 0),
+      ),
+    );
     const claim: Claim = {
       id: claimId({
         doc,
-        start,
-        end,
+        start: x.start,
+        end: x.end,
         subjectId: subj.id,
-        predicate: d.predicate,
+        predicate: x.d.predicate,
         objectId: obj.id,
-        recipientId: rec?.id,
-        negated,
+        recipientId: recipient?.id,
+        negated: x.negated,
       }),
       doc,
       subject: subj.name,
       subjectId: subj.id,
-      predicate: d.predicate,
+      predicate: x.d.predicate,
       object: obj.name,
       objectId: obj.id,
-      ...(rec ? { recipient: rec.name, recipientId: rec.id } : {}),
-      ...(rec && d.recipientInferred ? { recipientInferred: true } : {}),
+      ...(recipient ? { recipient: recipient.name, recipientId: recipient.id } : {}),
+      ...(x.subjectInferred ? { subjectInferred: true } : {}),
+      ...(recipient && x.recipientInferred ? { recipientInferred: true } : {}),
       ...(via.length > 0 ? { via: via.map((v) => v.name), viaIds: via.map((v) => v.id) } : {}),
-      ...(srcs.length > 0 ? { attributedTo: srcs.map((s) => s.name), attributedToIds: srcs.map((s) => s.id) } : {}),
-      ...(time ? { time } : {}),
-      ...(time && timeInferred ? { timeInferred: true } : {}),
-      ...(amount ? { amount } : {}),
-      negated,
-      hedged,
+      ...(sources.length > 0
+        ? { attributedTo: sources.map((s) => s.name), attributedToIds: sources.map((s) => s.id) }
+        : {}),
+      ...(x.time ? { time: x.time } : {}),
+      ...(x.time && x.timeInferred ? { timeInferred: true } : {}),
+      ...(x.amount ? { amount: x.amount } : {}),
+      negated: x.negated,
+      hedged: x.hedged,
       confidence: Math.round(confidence * 100) / 100,
-      rule: d.rule,
+      rule: x.d.rule,
       extractor: EXTRACTOR,
-      evidence: { article: doc, quote, start, end, sentence: sentence.index },
+      evidence: { article: doc, quote: text.slice(x.start, x.end), start: x.start, end: x.end, sentence: x.sentence },
     };
     const r = ClaimSchema.safeParse(claim);
     if (!r.success) {
-      warnings.push(`sentence ${sentence.index}: dropped ${d.rule} claim: ${r.error.issues[0]?.message ?? "invalid"}`);
+      warnings.push(`sentence ${x.sentence}: dropped ${x.d.rule} claim: ${r.error.issues[0]?.message ?? "invalid"}`);
       return null;
     }
     use(subj);
     use(obj);
-    if (rec) use(rec);
+    if (recipient) use(recipient);
     for (const v of via) use(v);
-    for (const src of srcs) if (!usedEntities.has(src.id)) use({ id: src.id, name: src.name, type: src.type });
+    for (const s of sources) use({ id: s.id, name: s.name, type: s.type });
     return r.data;
   }
 
+  const withRecipients = inferRecipients(claims);
   // one claim per id, in text order
   const byId = new Map<string, Claim>();
-  for (const cl of claims) {
+  for (const cl of withRecipients) {
     const prev = byId.get(cl.id);
     if (!prev || cl.confidence > prev.confidence) byId.set(cl.id, cl);
   }
@@ -463,70 +707,124 @@ export const extractArticle: ExtractArticle = (article: Article, options?: Extra
   );
   const registryEntities = new Map(registry.entities().map((e) => [e.id, e]));
   const entities: Entity[] = [];
-  for (const id of [...usedEntities.keys()].sort()) {
-    const e = registryEntities.get(id) ?? usedEntities.get(id)!;
+  for (const id of [...used.keys()].sort()) {
+    const e = registryEntities.get(id) ?? used.get(id)!;
     const r = EntitySchema.safeParse(e);
     if (r.success) entities.push(r.data);
     else warnings.push(`entity ${id}: ${r.error.issues[0]?.message ?? "invalid"}`);
   }
-  return { claims: out, entities, warnings, sentences: seg.sentences.length };
-};
+  return { claims: out, entities, warnings, sentences: parsed.sentences.length };
+}
+
+/** Well-known people by name, alias and (where only one has it) surname: "the Biden administration". */
+function servesByName(people: readonly PersonEntry[]): Map<string, PersonEntry["serves"]> {
+  const out = new Map<string, PersonEntry["serves"]>();
+  const surnames = new Map<string, PersonEntry["serves"] | null>();
+  for (const p of people) {
+    for (const n of [p.name, ...p.aliases]) out.set(n, p.serves);
+    const last = p.name.split(/\s+/).pop()!;
+    surnames.set(last, surnames.has(last) ? null : p.serves);
+  }
+  for (const [n, s] of surnames) if (s && !out.has(n)) out.set(n, s);
+  return out;
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * "Ukraine's Foreign Intelligence Service" and "Ukrainian Ministry of Defence" name a body of
- * the state: one organisation, canonically "<Body> of <Country>".
+ * A supply the sentence names without its recipient goes to the one recipient the article names
+ * for that supplier and those goods, or else for that supplier, when it names exactly one: marked
+ * as inferred, at a lower confidence.
  */
-function mergePossessiveBodies(ms: Mention[], text: string): Mention[] {
-  const out: Mention[] = [];
-  for (let i = 0; i < ms.length; i++) {
-    const a = ms[i]!;
-    const b = ms[i + 1];
-    if (
-      b &&
-      a.type === "Country" &&
-      a.surface === text.slice(a.start, a.end) &&
-      b.type === "Organization" &&
-      b.reason === null &&
-      GOV_BODY.test(b.name)
-    ) {
-      const between = text.slice(a.end, b.start);
-      if (/^['’]s\s+(?:the\s+)?$/.test(between) || (a.role === "modifier" && /^\s+$/.test(between))) {
-        const country = a.name;
-        out.push({
-          ...b,
-          start: a.start,
-          surface: text.slice(a.start, b.end),
-          name: `${b.name} of ${country}`,
-          reason:
-            a.role === "modifier" ? "demonym form of a state body's name" : "possessive form of a state body's name",
-          role: "actor",
-        });
-        i++;
-        continue;
-      }
+function inferRecipients(claims: readonly Claim[]): Claim[] {
+  const recipientsOf = (pick: (c: Claim) => boolean) => {
+    const ids = new Map<string, string>();
+    for (const c of claims) if (pick(c) && c.recipientId && !c.negated) ids.set(c.recipientId, c.recipient!);
+    return ids.size === 1 ? [...ids.entries()][0]! : null;
+  };
+  return claims.map((c) => {
+    if (c.predicate !== "SUPPLIES" || c.recipientId || c.negated) return c;
+    const found =
+      recipientsOf((o) => o.predicate === "SUPPLIES" && o.subjectId === c.subjectId && o.objectId === c.objectId) ??
+      recipientsOf((o) => o.predicate === "SUPPLIES" && o.subjectId === c.subjectId);
+    if (!found || found[0] === c.subjectId) return c;
+    const [recipientId, recipient] = found;
+    return {
+      ...c,
+      id: claimId({ ...c, start: c.evidence.start, end: c.evidence.end, recipientId }),
+      recipient,
+      recipientId,
+      recipientInferred: true,
+      confidence: Math.max(0.1, Math.round((c.confidence - 0.05) * 100) / 100),
+    };
+  });
+}
+
+/**
+ * "China's exports of X rose as China sold X": a verb's object that is itself an event noun of the
+ * same predicate restates the verb's claim; the event's own drafts go.
+ */
+function withoutRestatedEvents(drafts: Draft[]): Draft[] {
+  const objects = new Set(drafts.filter((d) => d.row.form === "verb").map((d) => `${d.predicate}:${d.object.token}`));
+  return drafts.filter((d) => d.row.form === "verb" || !objects.has(`${d.predicate}:${d.anchor}`));
+}
+
+/** "four Indian firms" → "Indian firms"; a group named by its country keeps the country's name */
+function groupName(name: string, country: NamedMention): string {
+  const n = name.replace(/^the\s+/i, "").trim();
+  return n.includes(country.surface) || n.includes(country.name) ? n : `${country.surface} ${n}`;
+}
+
+/** How each surface was tagged anywhere in the article: a company tagged PERSON once and ORGANIZATION elsewhere is a company. */
+function typeVotes(parsed: ParsedDocument, text: string): TypeVotes {
+  const out = new Map<string, Set<string>>();
+  for (const s of parsed.sentences) {
+    for (const span of s.spans) {
+      const surface = text.slice(s.tokens[span.begin]!.start, s.tokens[span.end - 1]!.end);
+      const set = out.get(surface) ?? new Set<string>();
+      set.add(span.ner);
+      out.set(surface, set);
     }
-    // "the Foreign Intelligence Service of Ukraine": one organisation, not the organisation and the state
-    if (
-      b &&
-      a.type === "Organization" &&
-      a.reason === null &&
-      GOV_BODY.test(a.name) &&
-      b.type === "Country" &&
-      b.role === "actor" &&
-      b.surface === text.slice(b.start, b.end) &&
-      b.surface === b.name
-    ) {
-      if (/^\s+of\s+(?:the\s+)?$/.test(text.slice(a.end, b.start))) {
-        out.push({ ...a, end: b.end, surface: text.slice(a.start, b.end), name: `${a.name} of ${b.name}` });
-        i++;
-        continue;
-      }
-    }
-    out.push(a);
   }
   return out;
+}
+
+/**
+ * "Ukraine's Foreign Intelligence Service", "the Ukrainian Ministry of Defence", "the Foreign
+ * Intelligence Service of Ukraine": one body of the state, canonically "<Body> of <Country>".
+ */
+function mergeStateBodies(ms: NamedMention[], g: SentenceGraph, text: string): NamedMention[] {
+  const drop = new Set<NamedMention>();
+  for (const m of ms) {
+    if (m.type !== "Organization" || !GOV_BODY.test(m.name)) continue;
+    const country = ms.find((k) => {
+      if (k.type !== "Country" || k.metonym || drop.has(k)) return false;
+      const rel = g.relation(m.head, k.head);
+      if (rel === "nmod:poss" || (k.demonym && rel === "amod")) return true;
+      // "the Foreign Intelligence Service of Ukraine", unless the name already ends in "of ..."
+      return rel === "nmod:of" && !/ of /.test(m.name);
+    });
+    if (!country) continue;
+    drop.add(country);
+    const begin = Math.min(m.begin, country.begin);
+    const end = Math.max(m.end, country.end);
+    Object.assign(m, {
+      begin,
+      end,
+      surface: text.slice(g.token(begin).start, g.token(end - 1).end),
+      name: `${m.name.replace(/^the\s+/i, "")} of ${country.name}`,
+      reason: country.demonym ? "demonym form of a state body's name" : "possessive form of a state body's name",
+    });
+  }
+  return ms.filter((m) => !drop.has(m));
+}
+
+/** "senior U.S. officials" are cited as "U.S. officials": rank says who spoke, not whose word it is */
+function withoutRankWords(phrase: string, rankWords: ReadonlySet<string>): string {
+  const words = phrase.split(" ");
+  let i = 0;
+  while (i < words.length - 1 && rankWords.has(words[i]!.toLowerCase())) i++;
+  return words.slice(i).join(" ");
 }

@@ -16,7 +16,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { createProgress } from "../src/cli/progress.js";
-import { ARTIFACTS, launchChromium } from "../test/viewer-harness.js";
+import { ARTIFACTS } from "../test/viewer-harness.js";
+import { launchChromium, resolveChromium } from "../tools/chromium/chromium.js";
 import { generateGraph } from "./bench-viewer/generate.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
     let current = Buffer.from("{}");
     const s = await serve(dirs, () => current);
     server = s.server;
-    browser = await launchChromium();
+    browser = await launchChromium(resolveChromium());
     mkdirSync(ARTIFACTS, { recursive: true });
     const rows: Array<{ nodes: number; links: number; viewer: Figures; bare: Figures }> = [];
     let renderer = "";

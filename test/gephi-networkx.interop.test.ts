@@ -71,7 +71,7 @@ beforeAll(async () => {
   const ingest = spawnSync(
     process.execPath,
     [path.join(ROOT, "bin/kg.js"), "ingest", path.join(ROOT, "examples/articles"), "--data", sampleStore],
-    { encoding: "utf8" },
+    { encoding: "utf8", env: { ...process.env, KG_NLP_URL: inject("nlpUrl") } },
   );
   if (ingest.status !== 0) throw new Error(`kg ingest failed: ${ingest.stderr}`);
   cases.push(await exportCase("fixture", fixtureStore), await exportCase("sample", sampleStore));

@@ -40,9 +40,9 @@ describe("kg ingest of articles without a body", () => {
       env: { ...process.env, FORCE_COLOR: "0" },
     });
 
-    expect(r.status).toBe(1);
+    expect(r.status, r.stderr).toBe(1);
     const errors = r.stderr.split("\n").filter((l) => l.startsWith("kg: error: "));
-    expect(errors).toEqual([
+    expect(errors, r.stderr).toEqual([
       `kg: error: ${path.join(dir, "headers.txt")}: no article text: only header lines (Title, Publisher); skipped`,
       `kg: error: ${path.join(dir, "records.jsonl")}:1: text: no article text: only the title again, "Drones for Russia"; skipped`,
       `kg: error: ${path.join(dir, "title.html")}: no article text: the page shows only its title, "Drones for Russia"; skipped`,

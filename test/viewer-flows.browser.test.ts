@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GraphResponseSchema } from "../src/model/api.js";
 import { linkId } from "../src/model/link.js";
 import type { App } from "../viewer/src/app.js";
 import { csvObjects } from "./export-helpers.js";
 import { NK_SHELLS_SENTENCE, TI_SENTENCE, writeE2eStore } from "./viewer-e2e-store.js";
-import { buildViewer, launchChromium, ROOT, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { buildViewer, ROOT, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { launchChromium } from "../tools/chromium/chromium.js";
 
 /**
  * The analyst's first question, "who supplies what to whom", in Debian's Chromium against the
@@ -32,7 +33,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "kg-viewer-flows-"));
   await Promise.all([buildViewer(), writeE2eStore(dir)]);
   served = await startServe(dir);
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromium"));
 });
 
 afterAll(async () => {

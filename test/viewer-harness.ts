@@ -1,21 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 
 /** Shared set-up of the viewer's browser tests and benchmark: build, serve, browse. */
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
-export async function buildViewer(): Promise<void> {
-  await build({
-    root: path.join(ROOT, "viewer"),
-    configFile: path.join(ROOT, "viewer/vite.config.ts"),
-    logLevel: "error",
-  });
-}
+export { buildViewer } from "../scripts/build-viewer.js";
 
 export interface Served {
   url: string;
@@ -24,12 +17,20 @@ export interface Served {
 }
 
 /** Runs the real `kg serve` on a free port and waits for its "listening on" line. */
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = { NEO4J_URI: "" }): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ["bin/kg.js", "serve", "--data", dataDir, "--port", "0"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startServe(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = { NEO4J_URI: "" },
+  args: readonly string[] = [],
+): Promise<Served> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["bin/kg.js", "serve", "--data", dataDir, "--port", "0", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -59,14 +60,6 @@ export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = { NEO
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
       }),
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

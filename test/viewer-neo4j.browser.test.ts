@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localNeo4j, start, stop, type LocalNeo4j } from "../tools/neo4j/neo4j.js";
 import type { App } from "../viewer/src/app.js";
 import { writeE2eStore } from "./viewer-e2e-store.js";
-import { buildViewer, launchChromium, ROOT, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { buildViewer, ROOT, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { launchChromium } from "../tools/chromium/chromium.js";
 
 /**
  * The viewer's Neo4j tools against a real Neo4j: a local one of its own (own home and port, so
@@ -49,7 +50,7 @@ beforeAll(async () => {
   });
   if (load.status !== 0) throw new Error(`kg load failed:\n${load.stdout}\n${load.stderr}`);
   served = await startServe(dir, NEO4J_ENV);
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromium"));
 });
 
 afterAll(async () => {

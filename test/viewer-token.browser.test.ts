@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeE2eStore } from "./viewer-e2e-store.js";
-import { buildViewer, launchChromium, startServe, type Served } from "./viewer-harness.js";
+import { buildViewer, startServe, type Served } from "./viewer-harness.js";
+import { launchChromium } from "../tools/chromium/chromium.js";
 
 // A `kg serve` that requires a token, opened as its log says: http://host:port/#token=<token>.
 const TOKEN = "viewer-token-0123456789abcdef";
@@ -18,7 +19,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "kg-viewer-token-"));
   await Promise.all([buildViewer(), writeE2eStore(dir)]);
   served = await startServe(dir, { NEO4J_URI: "", KG_SERVE_TOKEN: TOKEN });
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromium"));
 });
 
 afterAll(async () => {

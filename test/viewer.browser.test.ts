@@ -5,12 +5,13 @@ import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GraphResponseSchema } from "../src/model/api.js";
 import { linkId } from "../src/model/link.js";
 import type { App } from "../viewer/src/app.js";
 import { CSIS_SENTENCE, HOSTILE_QUOTE, writeE2eStore } from "./viewer-e2e-store.js";
-import { buildViewer, launchChromium, pixelStats, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { buildViewer, pixelStats, screenshot, startServe, type Served } from "./viewer-harness.js";
+import { launchChromium } from "../tools/chromium/chromium.js";
 
 /**
  * End-to-end scenarios of the viewer in Debian's Chromium against the real `kg serve`, on a store
@@ -31,7 +32,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "kg-viewer-e2e-"));
   await Promise.all([buildViewer(), writeE2eStore(dir)]);
   served = await startServe(dir);
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromium"));
 });
 
 afterAll(async () => {

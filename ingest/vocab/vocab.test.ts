@@ -11,14 +11,14 @@ describe("vocabularies are validated data", () => {
     expect(russia.name).toBe("Russia");
     expect(russia.metonyms).toContain("the Kremlin");
     expect(v.countries.length).toBeGreaterThan(200);
-    expect(v.lexicon.supplyVerbs).toContain("supplied");
+    expect(v.lexicon.reportingVerbs).toContain("say");
   });
 
   it("rejects a malformed extension with the field that is wrong", () => {
     const lex = JSON.parse(readFileSync(new URL("./lexicon.json", import.meta.url), "utf8")) as Record<string, unknown>;
-    const bad = LexiconFileSchema.safeParse({ ...lex, supplyVerbs: ["ships", ""] });
+    const bad = LexiconFileSchema.safeParse({ ...lex, reportingVerbs: ["say", ""] });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues[0]!.path).toEqual(["supplyVerbs", 1]);
+    expect(bad.error!.issues[0]!.path).toEqual(["reportingVerbs", 1]);
     const badCountry = CountriesFileSchema.safeParse({ countries: [{ code: "Russia", name: "Russia" }] });
     expect(badCountry.success).toBe(false);
     expect(badCountry.error!.issues[0]!.path).toEqual(["countries", 0, "code"]);
@@ -26,7 +26,7 @@ describe("vocabularies are validated data", () => {
 
   it("adds a user's vocabulary folder (KG_VOCAB_DIR) to the shipped one", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
-    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ supplyVerbs: ["trucked"] }));
+    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ reportingVerbs: ["opine"] }));
     writeFileSync(
       path.join(dir, "organizations.json"),
       JSON.stringify({
@@ -38,11 +38,11 @@ describe("vocabularies are validated data", () => {
       JSON.stringify({ countries: [{ code: "RU", name: "Russia", metonyms: ["the Moscow regime"] }] }),
     );
     const v = loadVocab(dir);
-    expect(v.lexicon.supplyVerbs).toEqual(expect.arrayContaining(["supplied", "trucked"]));
+    expect(v.lexicon.reportingVerbs).toEqual(expect.arrayContaining(["say", "opine"]));
     expect(v.organizations.find((o) => o.name === "Volga Precision Works")?.aliases).toEqual(["Volga Precision"]);
     const russia = v.countries.find((c) => c.code === "RU")!;
     expect(russia.metonyms).toEqual(expect.arrayContaining(["the Kremlin", "the Moscow regime"]));
-    expect(loadVocab().lexicon.supplyVerbs).not.toContain("trucked");
+    expect(loadVocab().lexicon.reportingVerbs).not.toContain("opine");
   });
 
   it("knows whom well-known people serve, and refuses a person serving an unknown country or organisation", () => {
@@ -67,7 +67,7 @@ describe("vocabularies are validated data", () => {
 
   it("names the user's file and field when the extension is malformed", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kg-vocab-"));
-    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ supplyVerb: ["trucked"] }));
+    writeFileSync(path.join(dir, "lexicon.json"), JSON.stringify({ reportingVerb: ["opine"] }));
     expect(() => loadVocab(dir)).toThrow(`${path.join(dir, "lexicon.json")}: `);
     expect(() => loadVocab(path.join(dir, "missing"))).toThrow(/KG_VOCAB_DIR=.*missing: no such folder/);
   });

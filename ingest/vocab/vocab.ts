@@ -59,37 +59,49 @@ export const PeopleFileSchema = z.object({
 export const LexiconFileSchema = z
   .object({
     $comment: z.string().optional(),
-    supplyVerbs: Words,
-    importVerbs: Words,
-    supplyNouns: Words,
-    importNouns: Words,
-    supplierNouns: Words,
-    buyerNouns: Words,
-    /** what a plane, ship or train may carry that is no supply: people, and payment */
-    notCargo: Words,
+    /** as written, case-sensitive: "LLC", "Oy", "Private Limited" */
+    legalForms: Words,
+    /** last words of an organisation's name, as written: "Bank", "Ministry", "Electronics" */
+    organizationWords: Words,
+    /** last words of a facility's name, as written: "Plant", "Airport" */
+    facilityWords: Words,
+    /** words after a place name that keep it a place: "region", "oblast" */
+    placeWords: Words,
+    /** nouns (lemmas) that make a phrase an actor: "firm", "government", "forces" */
+    actorNouns: Words,
+    /** actor nouns that name a state's own institution ("the Russian military"): the state itself */
+    collectiveActorNouns: Words,
+    personTitles: Words,
     reportingVerbs: Words,
     reportNouns: Words,
-    hedges: Words,
-    negations: Words,
-    negationCues: Words,
-    personTitles: Words,
-    actorNouns: Words,
+    /** prepositions (as CoreNLP names them in obl:/nmod: relations) that introduce a source */
+    sourcePrepositions: Words,
+    /** words before a cited group that say who among them spoke, not who they are: "senior U.S. officials" */
+    sourceRankWords: Words,
+    hedgeAdverbs: Words,
+    hedgeAuxiliaries: Words,
+    hedgeGovernors: Words,
+    negators: Words,
+    negatingGovernors: Words,
+    /** "no evidence that ...": nouns whose negation negates their clause */
+    evidenceNouns: Words,
+    /** nouns (lemmas) that are no goods: abstractions, figures of speech, pronouns */
     itemReject: Words,
-    weaponHeads: Words,
-    attackVerbs: Words,
-    attackNouns: Words,
-    sanctionVerbs: Words,
-    produceVerbs: Words,
-    producerNouns: Words,
-    useVerbs: Words,
-    cooperationNouns: Words,
-    cooperationVerbs: Words,
-    tradeNouns: Words,
-    placeHeads: Words,
-    facilityWords: Words,
-    orgWords: Words,
-    orgPrefixes: Words,
-    demonymActorHeads: Words,
+    /** nouns that are no goods in the singular only: "part of the plan", but "spare parts" */
+    singularNonGoods: Words,
+    /** what is given but no goods ("military aid"): no claim, but "These supplies include ..." continues it */
+    abstractSupplies: Words,
+    /** "tons of", "a range of", "70% of": the goods are what follows "of" */
+    partitiveNouns: Words,
+    weaponWords: Words,
+    /** modifiers left out of an item's name: "key components" are components */
+    nonRestrictiveModifiers: Words,
+    /** common nouns that can be the target of an attack: "infrastructure", "airfield" */
+    targetNouns: Words,
+    /** "the Entity List": a list that firms are added to */
+    listNouns: Words,
+    /** "India-based", "registered in": participles that place an organisation */
+    locativeParticiples: Words,
   })
   .strict();
 

@@ -59,6 +59,8 @@ export const ClaimSchema = z
     predicate: PredicateNameSchema,
     object: z.string().min(1),
     objectId: EntityIdSchema,
+    /** the subject was not stated in the sentence but taken from the article around it */
+    subjectInferred: z.boolean().optional(),
     recipient: z.string().min(1).optional(),
     recipientId: EntityIdSchema.optional(),
     /** the recipient was not stated in the sentence but taken from context */

@@ -92,6 +92,7 @@ export const CLAIM_PROPERTY_KEYS = [
   "confidence",
   "extractor",
   "rule",
+  "subjectInferred",
   "recipient",
   "recipientId",
   "recipientInferred",
@@ -135,6 +136,7 @@ export function claimRow(c: Claim, articleDate: string | null = null): ClaimRow 
     extractor: c.extractor,
     rule: c.rule,
   };
+  if (c.subjectInferred !== undefined) props.subjectInferred = c.subjectInferred;
   if (c.recipient !== undefined) props.recipient = c.recipient;
   if (c.recipientId !== undefined) props.recipientId = c.recipientId;
   if (c.recipientInferred !== undefined) props.recipientInferred = c.recipientInferred;

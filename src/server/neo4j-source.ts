@@ -81,6 +81,7 @@ export function claimFromProps(p: Record<string, unknown>): Claim | null {
     predicate: p["predicate"],
     object: p["object"],
     objectId: p["objectId"],
+    subjectInferred: optional("subjectInferred"),
     recipient: optional("recipient"),
     recipientId: optional("recipientId"),
     recipientInferred: optional("recipientInferred"),

@@ -1,9 +1,12 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { CommanderError, type Command } from "commander";
-import { ExtractionPool } from "../../../ingest/read/extract-pool.js";
-import { extractSafely, type SafeExtraction } from "../../../ingest/read/extract-safely.js";
+import { articleExtractor } from "../../../ingest/extract.js";
+import { coreNlpClient, NlpUnavailableError, type CoreNlpClient } from "../../../ingest/parse/corenlp-client.js";
+import { defaultCacheDir, ParseCache } from "../../../ingest/parse/parse-cache.js";
+import type { SafeExtraction } from "../../../ingest/read/extract-safely.js";
 import { expandInputs, readEntry, type Format, type InputEntry } from "../../../ingest/read/sources.js";
+import { ensureCoreNlp, localCoreNlp } from "../../../tools/corenlp/corenlp.js";
 import type { Article } from "../../model/article.js";
 import type { Claim } from "../../model/claim.js";
 import type { Entity } from "../../model/entity.js";
@@ -72,10 +75,14 @@ export function registerIngest(program: Command): void {
     .option("--stdin-format <format>", "txt | html | jsonl (default: guessed from the first characters)")
     .option(
       "--threads <n>",
-      "extraction threads (0: in this thread, without a time limit)",
-      String(availableParallelism()),
+      "articles parsed at once, each on its own CoreNLP server thread",
+      process.env.KG_NLP_THREADS || String(availableParallelism()),
     )
-    .option("--timeout <seconds>", "time limit for one article's extraction (with threads)", "120")
+    .option(
+      "--timeout <seconds>",
+      "time limit for parsing one article; past it the article is named and skipped",
+      "120",
+    )
     .option("--force", "extract again articles that are already in the store unchanged")
     .option("--verbose", "print every warning")
     // usage errors (missing inputs, unknown options) exit with 2, failed inputs with 1
@@ -99,8 +106,8 @@ async function runIngest(inputs: string[], opts: IngestOptions, usage: (message:
   }
   if (inputs.filter((i) => i === "-").length > 1) usage("stdin (-) can be read only once");
   const threads = Number(opts.threads);
-  if (!Number.isInteger(threads) || threads < 0 || threads > 256) {
-    usage(`--threads: expected a whole number from 0 to 256, got "${opts.threads}"`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    usage(`--threads: expected a whole number from 1 to 256, got "${opts.threads}"`);
   }
   const timeoutSeconds = Number(opts.timeout);
   if (!(timeoutSeconds > 0)) usage(`--timeout: expected a number of seconds above 0, got "${opts.timeout}"`);
@@ -175,24 +182,35 @@ async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRu
     say(`kg: error: ${source}: ${message}`);
   };
 
-  // With threads, articles are extracted concurrently but their results are taken in input
-  // order, so the store, the messages and the summary do not depend on which thread was faster.
-  const knownCount = entries.every((e) => e.kind !== "stdin" && !(e.kind === "file" && e.format === "jsonl"))
-    ? entries.filter((e) => e.kind === "file").length
-    : Infinity;
-  const threadCount = Math.min(threads, knownCount);
-  let extract: (article: Article) => Promise<SafeExtraction>;
-  let pool: ExtractionPool | null = null;
-  if (threadCount > 0) {
-    pool = new ExtractionPool({ threads: threadCount, timeoutMs, knownEntities });
-    extract = (article) => pool!.extract(article);
-  } else {
-    // loaded only when needed: the extractor's word lists are not needed by `kg --help`
-    const { extractArticle } = await import("../../../ingest/pipeline.js");
-    extract = async (article) => extractSafely(extractArticle, article, { knownEntities });
-  }
+  // Articles are parsed concurrently (one CoreNLP server thread each) but their results are
+  // taken in input order, so the store, the messages and the summary do not depend on timing.
+  // CoreNLP is asked for only when the parse cache lacks an article: a re-run after a rules
+  // change needs no server, and one that does waits for it to start only then.
+  const nlpUrl = localCoreNlp().url;
+  let client: Promise<CoreNlpClient> | null = null;
+  const extractor = articleExtractor({
+    client: () =>
+      (client ??= ensureCoreNlp({ say: (m) => say(`kg: ${m}`) }).then(
+        ({ url }) => coreNlpClient(url),
+        (e: unknown) => {
+          throw new NlpUnavailableError(e instanceof Error ? e.message : String(e));
+        },
+      )),
+    cache: new ParseCache(defaultCacheDir()),
+    parserId: coreNlpClient(nlpUrl).parserId,
+    timeoutMs,
+    knownEntities,
+  });
+  let parsedWords = 0;
+  let cachedArticles = 0;
+  const extract = async (article: Article): Promise<SafeExtraction> => {
+    const r = await extractor.extract(article);
+    parsedWords += r.words;
+    if (r.cached) cachedArticles++;
+    return r;
+  };
   const pending: Array<Promise<() => void>> = [];
-  const window = Math.max(1, threadCount) * 4;
+  const window = threads;
   const settleOne = async () => (await pending.shift()!)();
 
   const progress = createProgress({ label: "ingest", total: entries.length, unit: "files" });
@@ -230,21 +248,22 @@ async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRu
             );
           } else {
             sourceOf.set(article.id, item.source);
-            pending.push(
-              extract(article).then((extraction) => () => {
-                for (const w of item.warnings) warn(item.source, w);
-                if (!extraction.ok) {
-                  fail(item.source, extraction.message);
-                  return;
-                }
-                const { result } = extraction;
-                for (const w of result.warnings) warn(item.source, w);
-                articles.push(article);
-                for (const c of result.claims) claims.push(c);
-                for (const e of result.entities) entities.push(e);
-                sentences += result.sentences;
-              }),
-            );
+            const done = extract(article).then((extraction) => () => {
+              for (const w of item.warnings) warn(item.source, w);
+              if (!extraction.ok) {
+                fail(item.source, extraction.message);
+                return;
+              }
+              const { result } = extraction;
+              for (const w of result.warnings) warn(item.source, w);
+              articles.push(article);
+              for (const c of result.claims) claims.push(c);
+              for (const e of result.entities) entities.push(e);
+              sentences += result.sentences;
+            });
+            // awaited in input order below; a failure must not count as unhandled meanwhile
+            done.catch(() => undefined);
+            pending.push(done);
           }
         }
         while (pending.length >= window) await settleOne();
@@ -252,8 +271,13 @@ async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRu
       progress.tick();
     }
     while (pending.length > 0) await settleOne();
-  } finally {
-    await pool?.close();
+  } catch (e) {
+    for (const p of pending) p.catch(() => undefined);
+    if (e instanceof NlpUnavailableError) {
+      progress.done();
+      throw new Error(`${e.message}; nothing was ingested, the store was not changed`);
+    }
+    throw e;
   }
   progress.done();
 
@@ -275,7 +299,8 @@ async function ingestLocked(inputs: string[], opts: IngestOptions, run: IngestRu
   const lines = [
     `ingested ${articles.length} article${articles.length === 1 ? "" : "s"} in ${seconds.toFixed(1)} s` +
       ` (${failed} failed, ${skipped} skipped, ${warnings} warning${warnings === 1 ? "" : "s"})`,
-    `  sentences ${sentences}, entities ${new Set(entities.map((e) => e.id)).size} (${summary.entitiesAdded} new), claims ${runClaims.length}`,
+    `  parsed ${parsedWords} words (${cachedArticles} article${cachedArticles === 1 ? "" : "s"} from the parse cache), ` +
+      `sentences ${sentences}, entities ${new Set(entities.map((e) => e.id)).size} (${summary.entitiesAdded} new), claims ${runClaims.length}`,
     ...[...perPredicate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, n]) => `    ${p.padEnd(16)} ${n}`),
     `  store ${opts.data}: ${summary.articlesAdded} added, ${summary.articlesReplaced} replaced, ` +
       `${summary.articlesUnchanged} unchanged; now ${data.articles.length} articles, ${data.claims.length} claims`,

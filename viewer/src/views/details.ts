@@ -76,6 +76,7 @@ function tripleLine(c: ClaimWithArticle["claim"]): HTMLElement {
     c.negated ? el("span", { class: "badge badge-neg", text: "denied" }) : null,
     c.negated ? " " : null,
     el("strong", { text: c.subject }),
+    c.subjectInferred ? " (inferred)" : "",
     ` ${predicateLabel(c.predicate)} `,
     el("strong", { text: c.object }),
     c.recipient ? ` → ${c.recipient}${c.recipientInferred ? " (inferred)" : ""}` : "",

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { Dependency, ParsedSentence } from "../parse/parsed.js";
+import { repairParse } from "./repair.js";
+
+/**
+ * The repairs on misparses written out by hand, in the shapes CoreNLP gave them for sentences
+ * written for these tests: what was wrong is rewritten, what was right is left alone.
+ */
+
+const FRAME_VERBS = new Set(["ship", "sell", "supply", "target", "sanction", "provide"]);
+const isFrameVerb = (lemma: string) => FRAME_VERBS.has(lemma);
+
+/** "word/POS/lemma" per token (lemma defaults to the lower-cased word), edges as [gov, rel, dep] */
+function sentence(tokens: string, deps: Dependency[]): ParsedSentence {
+  let at = 0;
+  const toks = tokens.split(" ").map((spec) => {
+    const [word, pos, lemma] = spec.split("/") as [string, string, string | undefined];
+    const t = { word, pos, lemma: lemma ?? word.toLowerCase(), ner: "O", start: at, end: at + word.length, head: -1 };
+    at += word.length + 1;
+    return t;
+  });
+  for (const [gov, , dep] of deps) if (toks[dep]!.head === -1 || gov >= 0) toks[dep]!.head = gov;
+  return { index: 0, start: 0, end: at, tokens: toks, deps, spans: [] };
+}
+
+const edges = (s: ParsedSentence, from: number) =>
+  s.deps.filter(([gov]) => gov === from).map(([, rel, dep]) => `${rel}:${s.tokens[dep]!.word}`);
+
+describe("repairs of misparses", () => {
+  it("a to/through phrase inside the clause describing the goods goes back to the verb of giving", () => {
+    // Firms shipped rifles that could be used for combat to buyers through Armenia .
+    const s = sentence(
+      "Firms/NNS shipped/VBD/ship rifles/NNS that/WDT could/MD be/VB used/VBN/use for/IN combat/NN to/IN buyers/NNS through/IN Armenia/NNP ./.",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [2, "acl:relcl", 6],
+        [6, "nsubj:pass", 3],
+        [6, "aux", 4],
+        [6, "aux:pass", 5],
+        [6, "obl:for", 8],
+        [8, "case", 7],
+        [8, "nmod:to", 10],
+        [10, "case", 9],
+        [8, "nmod:through", 12],
+        [12, "case", 11],
+        [1, "punct", 13],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["obl:to:buyers", "obl:through:Armenia"]));
+    expect(edges(r, 8)).not.toContain("nmod:to:buyers");
+    expect(r.tokens[10]!.head).toBe(1);
+  });
+
+  it("leaves the phrase where it is when the verb of giving has its own destination", () => {
+    const s = sentence("Firms/NNS shipped/VBD/ship rifles/NNS that/WDT went/VBD/go to/IN war/NN to/IN Iran/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "acl:relcl", 4],
+      [4, "nsubj", 3],
+      [4, "obl:to", 6],
+      [6, "case", 5],
+      [1, "obl:to", 8],
+      [8, "case", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a list item whose first noun was read as taking the second as its object becomes one phrase", () => {
+    // Belarus supplies engines , and ammunition components
+    const s = sentence("Belarus/NNP supplies/VBZ/supply engines/NNS ,/, and/CC ammunition/NN components/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "punct", 3],
+      [2, "conj:and", 5],
+      [5, "cc", 4],
+      [5, "obj", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toContain("conj:and:components");
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["compound:ammunition", "cc:and"]));
+    expect(edges(r, 5)).toEqual([]);
+  });
+
+  it("a gerund clause after a comma that is no list item stays a clause", () => {
+    // Israel sold radars , using ships  — "using" hangs on the verb, not on a noun of a list
+    const s = sentence("Israel/NNP sold/VBD/sell radars/NNS ,/, using/VBG/use ships/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "punct", 3],
+      [1, "dep", 4],
+      [4, "obj", 5],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a verb after 'and' read as the first word of a compound becomes the coordinated verb", () => {
+    // designations aim to disrupt evasion and target entities in Serbia
+    const s = sentence(
+      "designations/NNS/designation aim/VBP to/TO disrupt/VB evasion/NN and/CC target/NN entities/NNS/entity in/IN Serbia/NNP",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "xcomp", 3],
+        [3, "mark", 2],
+        [3, "nsubj:xsubj", 0],
+        [3, "obj", 4],
+        [3, "obj", 7],
+        [4, "conj:and", 7],
+        [7, "cc", 5],
+        [7, "compound", 6],
+        [3, "obl:in", 9],
+        [9, "case", 8],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 3)).toEqual(expect.arrayContaining(["obj:evasion", "conj:and:target"]));
+    expect(edges(r, 3)).not.toContain("obj:entities");
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["obj:entities", "cc:and"]));
+    expect(edges(r, 7)).toContain("nmod:in:Serbia");
+    expect(r.tokens[6]!.pos).toBe("VB");
+  });
+
+  it("a participle read as the main verb gives its subject back to the verb after it", () => {
+    // A study released by the institute showed that ...
+    const s = sentence(
+      "A/DT study/NN released/VBN/release by/IN institute/NN showed/VBD/show that/IN Turkey/NNP sold/VBD/sell drones/NNS",
+      [
+        [1, "det", 0],
+        [-1, "root", 2],
+        [2, "nsubj", 1],
+        [2, "obl:by", 4],
+        [4, "case", 3],
+        [2, "dep", 5],
+        [5, "ccomp", 8],
+        [8, "mark", 6],
+        [8, "nsubj", 7],
+        [8, "obj", 9],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 5)).toEqual(expect.arrayContaining(["nsubj:study", "ccomp:sold"]));
+    expect(edges(r, 1)).toContain("acl:released");
+    expect(r.deps).toContainEqual([-1, "root", 5]);
+  });
+});

@@ -1,0 +1,398 @@
+import type { Dependency, ParsedSentence } from "../parse/parsed.js";
+
+/**
+ * Repairs of two misparses that hide a verb's arguments, both a verb of a frame class read as a
+ * modifier inside a noun phrase:
+ * - "OFAC targeted two firms for supplying Russia with drones", "Iran admitted to having sent
+ *   drones to Russia": the verb attached as a modifier of the noun after it (whose case is
+ *   "for", "of", "by" or "to"), so it had no object and "with drones" hung on the noun.
+ *   Rewritten when the verb is a gerund or has its own auxiliary: the verb heads an adverbial
+ *   clause of the noun's governor, the noun is its object, the noun's prepositional phrases its
+ *   obliques.
+ * - "Chinese firms supplied sanctioned Russian companies with parts": the whole clause read as one
+ *   noun phrase, "firms" and "supplied" both modifiers of "companies". Rewritten: the noun before
+ *   the verb is its subject, the modified noun its object, the noun's "with" phrase its oblique.
+ * Only verbs the frames look at are repaired (`isFrameVerb`), and only in these shapes.
+ */
+
+type Edit = (e: Dependency) => Dependency | null;
+
+/** verbs that take a gerund as their complement: "denied supplying", "stopped exporting" */
+const GERUND_TAKERS = new Set([
+  "deny",
+  "admit",
+  "stop",
+  "start",
+  "continue",
+  "begin",
+  "resume",
+  "halt",
+  "cease",
+  "avoid",
+  "consider",
+  "risk",
+  "keep",
+  "quit",
+  "acknowledge",
+  "recall",
+  "suspend",
+  "finish",
+  "discuss",
+  "mention",
+  "report",
+  "confirm",
+]);
+
+export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  s = nounsReadAsVerbs(s);
+  s = modifiersReadAsHeads(s, isFrameVerb);
+  s = participlesReadAsMainVerbs(s);
+  s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
+  s = destinationsInsideObjectClauses(s, isFrameVerb);
+  s = recipientsReadAsCompounds(s, isFrameVerb);
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!isFrameVerb(t.lemma.toLowerCase())) continue;
+    // "the package of sanctions targets exporters, companies and makers": the verb read as a
+    // plural noun, what it governs hanging on it as "dep"
+    if (t.pos === "NNS" && !s.deps.some(([gov, rel]) => gov === v && (rel === "det" || rel.startsWith("nmod")))) {
+      const deps = s.deps.filter(
+        ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos.startsWith("NN"),
+      );
+      const up = s.deps.find(([gov, rel, dep]) => dep === v && gov === t.head && rel.startsWith("nmod:") && gov < v);
+      if (deps.length > 0 && up) {
+        const subj = up[0];
+        const subjUp = s.deps.find(([gov, , dep]) => dep === subj && gov === s.tokens[subj]!.head);
+        s = rewrite(s, ([gov, rel, dep]) => {
+          if (dep === v && gov === subj) return [subjUp ? subjUp[0] : -1, subjUp ? subjUp[1] : "root", v];
+          if (dep === subj && subjUp && gov === subjUp[0] && rel === subjUp[1]) return [v, "nsubj", subj];
+          if (gov === v && rel === "dep" && deps.some((d) => d[2] === dep)) return [v, "obj", dep];
+          if (gov === v && rel === "case") return null;
+          if (gov === subj && rel === "punct" && dep > v) return [v, rel, dep];
+          return [gov, rel, dep];
+        });
+        s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ" } : x)) };
+        continue;
+      }
+    }
+    // "its new measures target firms in ...": a verb read as the middle noun of a compound
+    if ((t.pos === "NN" || t.pos === "VBP") && v > 0 && s.tokens[v - 1]!.pos === "NNS") {
+      const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov > v)?.[0];
+      if (n !== undefined && s.deps.some(([gov, rel, dep]) => gov === n && rel === "compound" && dep === v - 1)) {
+        const subj = v - 1;
+        const up = s.deps.find(([gov, , dep]) => dep === n && gov === s.tokens[n]!.head);
+        const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+        s = rewrite(s, ([gov, rel, dep]) => {
+          if (dep === v && gov === n) return [upGov, upRel, v];
+          if (dep === subj && gov === n) return [v, "nsubj", subj];
+          if (dep === n && up && gov === up[0] && rel === up[1]) return [v, "obj", n];
+          // the subject's own modifiers ("its new measures") stay with it
+          if (gov === n && dep < subj && /^(nmod:poss|amod|det|compound)$/.test(rel)) return [subj, rel, dep];
+          return [gov, rel, dep];
+        });
+        s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBP" } : x)) };
+        continue;
+      }
+    }
+    if (!t.pos.startsWith("VB")) continue;
+    const amodOf = s.deps.find(([, rel, dep]) => dep === v && rel === "amod");
+    if (!amodOf) continue;
+    const n = amodOf[0];
+    if (n <= v || s.deps.some(([gov, rel]) => gov === v && /^(nsubj|obj|obl)/.test(rel))) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === n && gov === s.tokens[n]!.head && rel !== "ref");
+    const caseOf = s.deps.find(([gov, rel]) => gov === n && rel === "case");
+    const nCase = caseOf ? s.tokens[caseOf[2]]!.lemma.toLowerCase() : null;
+    const hasAux = s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"));
+    // "Iran denied supplying drones to Russia": the gerund read as the object's modifier
+    const objOf = up && up[1] === "obj" && GERUND_TAKERS.has(s.tokens[up[0]]!.lemma.toLowerCase()) ? up[0] : null;
+    if (t.pos === "VBG" && objOf !== null && !caseOf) {
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [objOf, "xcomp", v];
+        if (dep === n && gov === objOf && rel === "obj") return [v, "obj", n];
+        if (gov === objOf && /^obl:(to|into|for|with)$/.test(rel) && dep > v) return [v, rel, dep];
+        return [gov, rel, dep];
+      });
+      continue;
+    }
+    if (up && (nCase === "for" || nCase === "of" || nCase === "by" || nCase === "to") && (t.pos === "VBG" || hasAux)) {
+      // under a noun ("two firms for supplying Russia") the gerund modifies the noun
+      const clauseRel = s.tokens[up[0]]!.pos.startsWith("NN") ? `acl:${nCase}` : `advcl:${nCase}`;
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [up[0], clauseRel, v];
+        if (dep === n && gov === up[0] && rel === up[1]) return [v, "obj", n];
+        if (gov === n && dep === caseOf![2]) return [v, "mark", dep];
+        if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+        return [gov, rel, dep];
+      });
+      continue;
+    }
+    const subj = v - 1;
+    if (
+      (t.pos === "VBN" || t.pos === "VBD") &&
+      subj >= 0 &&
+      s.tokens[subj]!.pos.startsWith("NN") &&
+      s.deps.some(([gov, rel, dep]) => gov === n && dep === subj && (rel === "compound" || rel === "nsubj")) &&
+      s.deps.some(([gov, rel]) => gov === n && rel === "nmod:with")
+    ) {
+      const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+      s = rewrite(s, ([gov, rel, dep]) => {
+        if (dep === v && gov === n) return [upGov, upRel, v];
+        if (dep === subj && gov === n) return [v, "nsubj", subj];
+        if (dep === n && up && gov === up[0] && rel === up[1]) return [v, "obj", n];
+        if (gov === n && rel === "nmod:with") return [v, "obl:with", dep];
+        // what the misread noun governed as a clause's head ("According to X, ...", "in 2022")
+        if (gov === n && rel.startsWith("obl")) return [v, rel, dep];
+        if (gov === n && rel === "punct" && dep > n) return [v, rel, dep];
+        return [gov, rel, dep];
+      });
+    }
+  }
+  return s;
+}
+
+/**
+ * "Trains loaded with shells crossed into Russia", "An assessment released by U.S. agencies showed
+ * that ...": a participle read as the main verb, the real one hanging on it as "dep". The
+ * participle modifies the noun, which is the subject of the verb after it. Any participle: the
+ * verb after it may be a frame verb or a reporting verb.
+ */
+function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (t.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) continue;
+    const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
+    const main = s.deps.find(
+      ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD",
+    )?.[2];
+    if (
+      subj === undefined ||
+      subj > v ||
+      main === undefined ||
+      s.deps.some(([gov, rel]) => gov === main && rel.startsWith("nsubj"))
+    )
+      continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+    const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (dep === main && gov === v) return [upGov, upRel, main];
+      if (dep === v && up && gov === up[0] && rel === up[1]) return [subj, "acl", v];
+      if (dep === v && gov < 0) return [subj, "acl", v];
+      if (dep === subj && gov === v && rel === "nsubj") return [main, "nsubj", subj];
+      if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
+ * "to disrupt evasion and target entities in ...", "bought the parts and supply firms abroad": a
+ * second verb after "and" read as the first word of a compound noun coordinated with the first
+ * verb's object. Rewritten: the verb is coordinated with the first verb, the noun is its object.
+ */
+function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (
+      !/^(NN|VBP|VB)$/.test(t.pos) ||
+      !isFrameVerb(t.lemma.toLowerCase()) ||
+      s.tokens[v - 1]!.word.toLowerCase() !== "and"
+    )
+      continue;
+    const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov === v + 1)?.[0];
+    if (n === undefined || !s.tokens[n]!.pos.startsWith("NNS")) continue;
+    const conj = s.deps.find(([gov, rel, dep]) => dep === n && rel.startsWith("conj") && gov < v - 1);
+    if (!conj) continue;
+    const first = conj[0];
+    const verb = s.deps.find(
+      ([gov, rel, dep]) => dep === first && rel === "obj" && s.tokens[gov]!.pos.startsWith("VB"),
+    )?.[0];
+    if (verb === undefined) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === first && dep === n && rel.startsWith("conj")) return [verb, rel, v];
+      if (gov === n && dep === v - 1 && rel === "cc") return [v, "cc", dep];
+      if (gov === n && dep === v && rel === "compound") return [v, "obj", n];
+      if (gov === verb && dep === n && rel === "obj") return null;
+      // "entities in ... countries": what the first verb seemed to govern after the noun is the noun's
+      if (gov === verb && dep > n && rel.startsWith("obl:")) return [n, rel.replace(/^obl:/, "nmod:"), dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VB" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "gunpowder, and ammunition components", "avionics, jamming technology and engine parts": in a
+ * list of goods, a noun (or a gerund) read as taking the next noun as its object. Nouns take no
+ * objects: the first word modifies the second, which takes its place in the list.
+ */
+function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let h = 0; h + 1 < s.tokens.length; h++) {
+    const o = h + 1;
+    const pos = s.tokens[h]!.pos;
+    if (
+      !s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) ||
+      !s.tokens[o]!.pos.startsWith("NN")
+    )
+      continue;
+    const into = s.deps.filter(([, , dep]) => dep === h);
+    // a list item: coordinated with a noun, or hung on the noun before it right after a comma
+    const inList = into.some(
+      ([gov, rel]) =>
+        gov >= 0 &&
+        s.tokens[gov]!.pos.startsWith("NN") &&
+        (rel.startsWith("conj") || (rel === "acl" && h > 0 && s.tokens[h - 1]!.word === ",")),
+    );
+    if (!(pos.startsWith("NN") || (pos === "VBG" && inList))) continue;
+    // "the measures target firms": a verb of a frame read as a noun is repaired as a verb further on
+    if (pos.startsWith("NN") && isFrameVerb(s.tokens[h]!.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === h && (rel.startsWith("nsubj") || rel.startsWith("aux")))) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === h && dep === o && rel === "obj") return [o, pos === "VBG" ? "amod" : "compound", h];
+      if (dep === h) return [gov, rel === "acl" ? "conj:and" : rel, o];
+      // what stood before the modifier ("and", "the") belongs to the phrase's new head
+      if (gov === h && dep < h) return [o, rel, dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === h && pos === "VBG" ? { ...x, pos: "NN" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "shipped rifles and other items that could be used for military purposes to Russian customers
+ * through Turkey": the verb's "to" and "through" phrases read as modifiers of a noun inside the
+ * clause that describes its object. When the verb has no such phrase of its own, they are its.
+ */
+function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 0; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!t.pos.startsWith("VB") || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && /^obl:(to|into|through|via)$/.test(rel))) continue;
+    const objects = s.deps.filter(([gov, rel]) => gov === v && rel === "obj").map((e) => e[2]);
+    // the clause hangs on the object, or (misread) on the verb, opening with "that" or "which"
+    const relative = (c: number) =>
+      s.deps.some(([gov, rel, dep]) => gov === c && rel.startsWith("nsubj") && /^W/.test(s.tokens[dep]!.pos));
+    const clauses = s.deps
+      .filter(
+        ([gov, rel, dep]) =>
+          s.tokens[dep]!.pos.startsWith("VB") &&
+          ((objects.includes(gov) && /^(acl|acl:relcl|dep)$/.test(rel)) ||
+            (gov === v && rel === "dep" && relative(dep))),
+      )
+      .map((e) => e[2]);
+    if (clauses.length === 0) continue;
+    const inside = new Set<number>();
+    const stack = [...clauses];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      if (inside.has(k)) continue;
+      inside.add(k);
+      for (const [gov, , dep] of s.deps) if (gov === k && s.tokens[dep]!.head === k) stack.push(dep);
+    }
+    const moved = s.deps.filter(
+      ([gov, rel, dep]) =>
+        inside.has(gov) && s.tokens[gov]!.pos.startsWith("NN") && /^nmod:(to|through|via)$/.test(rel) && dep > gov,
+    );
+    if (moved.length === 0) continue;
+    s = rewrite(s, ([gov, rel, dep]) =>
+      moved.some((m) => m[0] === gov && m[2] === dep && m[1] === rel)
+        ? [v, rel.replace(/^nmod:/, "obl:"), dep]
+        : [gov, rel, dep],
+    );
+  }
+  return s;
+}
+
+/**
+ * "Iranian drone makers": a noun read as a present-tense verb whose subject is the adjective of
+ * nationality before it and whose object is the noun after it. Rewritten as the noun phrase it is.
+ */
+function nounsReadAsVerbs(s: ParsedSentence): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!/^VB[PZ]?$/.test(t.pos)) continue;
+    const adj = v - 1;
+    const noun = v + 1;
+    const a = s.tokens[adj]!;
+    if (a.ner !== "MISC" || !/^(JJ|NNP)$/.test(a.pos) || !s.tokens[noun]!.pos.startsWith("NN")) continue;
+    const own = s.deps.filter(([gov]) => gov === v);
+    if (own.some(([, rel]) => rel.startsWith("aux")) || !own.some(([, rel, dep]) => rel === "nsubj" && dep === adj))
+      continue;
+    if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (dep === v && up && gov === up[0] && rel === up[1]) return [up[0], up[1], noun];
+      if (dep === v && gov < 0) return [gov, rel, noun];
+      if (gov === v && dep === noun) return [noun, "compound", v];
+      if (gov === v && dep === adj) return [noun, "amod", adj];
+      if (gov === v) return [noun, rel, dep];
+      return [gov, rel, dep];
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "NN" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "Serbia sold Ukraine artillery rounds", "Venezuela sold Cuba and Nicaragua oil": a place named
+ * right after a verb of giving, read as a modifier of the goods after it. It is the verb's
+ * indirect object (the recipient); the goods keep the rest of their modifiers.
+ */
+function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 0; v + 2 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!t.pos.startsWith("VB") || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && rel === "iobj")) continue;
+    // the places right after the verb: "Cuba", "Cuba and Nicaragua", "Cuba, Peru and Chile"
+    const places: number[] = [];
+    let k = v + 1;
+    while (k < s.tokens.length && s.tokens[k]!.ner === "LOCATION" && s.tokens[k]!.pos.startsWith("NNP")) {
+      places.push(k);
+      k++;
+      if (k < s.tokens.length && /^(,|and)$/.test(s.tokens[k]!.word) && s.tokens[k + 1]?.ner === "LOCATION") k++;
+    }
+    if (places.length === 0) continue;
+    const last = places[places.length - 1]!;
+    // the goods: the verb's object, with the last place read as its modifier
+    const object = s.deps.find(
+      ([gov, rel, dep]) =>
+        dep === last && rel === "compound" && s.deps.some(([g2, r2, d2]) => g2 === v && r2 === "obj" && d2 === gov),
+    )?.[0];
+    if (object === undefined) continue;
+    const deps: Dependency[] = [];
+    for (const e of s.deps) {
+      const [gov, , dep] = e;
+      if (places.includes(dep) && (gov === object || gov === v || places.includes(gov))) continue;
+      if (places.includes(gov) && dep === object) continue;
+      deps.push(e);
+    }
+    places.forEach((p, i) =>
+      deps.push(
+        i === 0 ? [v, "iobj", p] : [places[0]!, "conj:and", p],
+        ...(i > 0 ? ([[v, "iobj", p]] as Dependency[]) : []),
+      ),
+    );
+    if (!deps.some(([gov, rel, dep]) => gov === v && rel === "obj" && dep === object)) deps.push([v, "obj", object]);
+    const heads = s.tokens.map((x, i) =>
+      places.includes(i) ? (i === places[0] ? v : places[0]!) : i === object ? v : x.head,
+    );
+    s = { ...s, deps, tokens: s.tokens.map((x, i) => ({ ...x, head: heads[i]! })) };
+  }
+  return s;
+}
+
+/** Rewrites edges; a token whose tree edge moved takes its new governor as head. */
+function rewrite(s: ParsedSentence, edit: Edit): ParsedSentence {
+  const heads = s.tokens.map((t) => t.head);
+  const deps: Dependency[] = [];
+  for (const e of s.deps) {
+    const out = edit(e);
+    if (!out) continue;
+    // the tree edge of a token: wherever it now points, that is the token's head
+    if (e[0] === s.tokens[e[2]]!.head && (out[0] !== e[0] || out[2] !== e[2])) heads[out[2]] = out[0];
+    deps.push(out);
+  }
+  return { ...s, deps, tokens: s.tokens.map((t, i) => ({ ...t, head: heads[i]! })) };
+}
