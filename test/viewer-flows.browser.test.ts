@@ -248,6 +248,39 @@ describe("the claims table", () => {
   });
 });
 
+describe("the claims table, filtered quickly", () => {
+  it("shows the claims of the last filter chosen, whichever answer of the server comes last", async () => {
+    const { page, errors } = await open("?view=flows&table=1");
+    const table = page.getByTestId("claims-table");
+    const all = await page.evaluate(() => (window as KgWindow).__kg!.app.visibleClaimIds().length);
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(all);
+    // the claims of the first filter are held back until those of the second have arrived
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let requests = 0;
+    await page.route("**/api/claims", async (route) => {
+      if (++requests === 1) await held;
+      await route.continue();
+    });
+    await page.getByTestId("filter-recipients").selectOption("country:north-korea");
+    await expect.poll(() => requests).toBe(1);
+    await page.getByTestId("filter-recipients").selectOption("");
+    await expect.poll(() => requests).toBe(2);
+    await expect.poll(() => page.getByTestId("table-title").textContent()).toBe(`Claims (${all})`);
+    const late = page.waitForResponse("**/api/claims");
+    release();
+    // the late answer, for North Korea as recipient, must not replace the rows of the view shown
+    await (await late).finished();
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
+    );
+    expect(await page.getByTestId("table-title").textContent()).toBe(`Claims (${all})`);
+    expect(await table.locator("tbody tr").count()).toBe(all);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("paths that mean something", () => {
   const pathOf = async (page: Page, from: string, to: string) => {
     for (const [box, name] of [

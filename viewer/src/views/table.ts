@@ -136,11 +136,13 @@ export function renderClaimsTable(container: HTMLElement, app: App, notify: (m: 
         : `The claims behind the ${app.visibility.edges.size} links shown, each once. Click a row for its evidence.`;
   }
 
-  async function load(ids: string[]): Promise<void> {
-    total = ids.length;
+  async function load(ids: string[], key: string): Promise<void> {
     const wanted = ids.slice(0, MAX_CLAIMS_PER_REQUEST);
     title.textContent = "Claims (loading…)";
     const res = await api.claims(wanted);
+    // answers can arrive out of order when the filters change quickly: only the view's own counts
+    if (key !== loadedFor) return;
+    total = ids.length;
     rows = res.claims.map((item) => ({ item, cells: claimTableRow(item) }));
     draw();
   }
@@ -157,8 +159,13 @@ export function renderClaimsTable(container: HTMLElement, app: App, notify: (m: 
       return;
     }
     loadedFor = key;
-    loading = load(ids)
-      .catch((e: Error) => notify(`Could not load the claims: ${e.message}`))
-      .finally(() => (loading = null));
+    const current = load(ids, key)
+      .catch((e: Error) => {
+        if (key === loadedFor) notify(`Could not load the claims: ${e.message}`);
+      })
+      .finally(() => {
+        if (loading === current) loading = null;
+      });
+    loading = current;
   };
 }
