@@ -326,7 +326,7 @@ describe("paths that mean something", () => {
 });
 
 describe("the entity panel", () => {
-  it("groups Russia's claims by the part it plays, a sentence once per group, the biggest group open", async () => {
+  it("groups Russia's claims by the part it plays and by the other party, a sentence once per party, the biggest group open", async () => {
     const { page, errors } = await open(`?view=flows&node=${RUSSIA}`);
     const details = page.getByTestId("details");
     await expect.poll(() => details.getByTestId("roles").textContent()).toMatch(/As recipient/);
@@ -334,11 +334,24 @@ describe("the entity panel", () => {
     const recipient = details.getByTestId("group-recipient");
     expect(await recipient.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await details.getByTestId("group-supplier").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    const quotes = await recipient.getByTestId("quote").allTextContents();
-    expect(new Set(quotes).size).toBe(quotes.length);
+    // a sentence once per supplier (a sentence naming two suppliers is under each)
+    for (const part of await recipient.getByTestId("group-part").all()) {
+      const quotes = await part.getByTestId("quote").allTextContents();
+      expect(new Set(quotes).size).toBe(quotes.length);
+    }
+    // the open group is a list of Russia's suppliers, not a column of every sentence: a card shows
+    // when its supplier is opened
+    const parts = recipient.getByTestId("group-part");
+    expect(await parts.locator("> summary").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^from China — \d+ claims in \d+ sentences$/)]),
+    );
+    expect(await recipient.locator(".claim:visible").count()).toBe(0);
+    const china = recipient.locator('details.part[data-part="country:china"]');
+    await china.locator("> summary").click();
     // China's five components, one sentence: one card
-    const components = recipient.locator(".claim", { hasText: "machinery" });
+    const components = china.locator(".claim", { hasText: "machinery" });
     expect(await components.count()).toBe(1);
+    expect(await components.isVisible()).toBe(true);
     expect(await components.locator(".triple").count()).toBe(5);
     // expanding works on the embedded store: the neighbours are highlighted
     await details.getByTestId("expand").click();

@@ -179,6 +179,37 @@ describe("entity panel groups", () => {
     // a sentence shows once in a group (it may show in two: North Korea's munitions for Russia's technology)
     for (const g of groups) expect(new Set(g.sentences.map((s) => s.key)).size).toBe(g.sentences.length);
   });
+
+  it("splits a group by the other party, so that a hub's suppliers are a short list rather than a column of cards", () => {
+    const data = e2eStoreData();
+    const claims = data.claims.filter((c) =>
+      [c.subjectId, c.objectId, c.recipientId, ...(c.viaIds ?? [])].includes("country:russia"),
+    );
+    const names = new Map(data.entities.map((e) => [e.id, e.name]));
+    const groups = groupEntityClaims(
+      "country:russia",
+      withArticles(claims, new Map(data.articles.map((a) => [a.id, a]))),
+      (id) => names.get(id) ?? id,
+    );
+    const recipient = groups.find((g) => g.role === "recipient")!;
+    // as recipient: one part per supplier, named as the graph names it, the biggest first
+    const suppliers = new Set(claims.filter((c) => c.recipientId === "country:russia").map((c) => c.subjectId));
+    expect(recipient.parts.map((p) => p.key).sort()).toEqual([...suppliers].sort());
+    expect(recipient.parts.map((p) => p.claims)).toEqual(
+      [...recipient.parts.map((p) => p.claims)].sort((a, b) => b - a),
+    );
+    expect(recipient.parts.reduce((n, p) => n + p.claims, 0)).toBe(recipient.claims);
+    const china = recipient.parts.find((p) => p.key === "country:china")!;
+    expect(china.title).toBe("from China");
+    expect(china.sentences.some((s) => s.claims.length === 5)).toBe(true);
+    // as supplier: one part per recipient
+    const supplier = groups.find((g) => g.role === "supplier")!;
+    expect(supplier.parts.every((p) => p.title.startsWith("to "))).toBe(true);
+    // other relations: one part per relation
+    const relation = groups.find((g) => g.role === "relation")!;
+    expect(new Set(relation.parts.map((p) => p.key)).size).toBe(relation.parts.length);
+    expect(relation.parts.map((p) => p.title)).toContain("attacks");
+  });
 });
 
 describe("viewer search", () => {

@@ -25,11 +25,59 @@ export interface SentenceCard {
   claims: ClaimWithArticle[];
 }
 
+/** The claims of a group that share the other party: one supplier of a recipient, one relation... */
+export interface ClaimPart {
+  key: string;
+  title: string;
+  claims: number;
+  sentences: SentenceCard[];
+}
+
 export interface ClaimGroup {
   role: Role;
   title: string;
   claims: number;
   sentences: SentenceCard[];
+  /** the group split by the other party, the biggest part first */
+  parts: ClaimPart[];
+}
+
+/**
+ * Who or what is on the other side of a claim, seen from an entity in a role: a recipient's
+ * supplier, a supplier's recipient, an item's supplier, or the relation. A hub names dozens of
+ * sentences per role; by the other party they are a list an analyst can read.
+ */
+function otherParty(
+  role: Role,
+  c: ClaimWithArticle["claim"],
+  nameOf: (id: string) => string,
+): { key: string; title: string } {
+  switch (role) {
+    case "supplier":
+      return c.recipientId
+        ? { key: c.recipientId, title: `to ${nameOf(c.recipientId)}` }
+        : { key: "", title: "no recipient named" };
+    case "recipient":
+    case "intermediary":
+    case "item":
+      return { key: c.subjectId, title: `from ${nameOf(c.subjectId)}` };
+    case "relation":
+    case "source":
+      return { key: c.predicate, title: c.predicate.replace(/_/g, " ").toLowerCase() };
+  }
+}
+
+function byOtherParty(role: Role, claims: readonly ClaimWithArticle[], nameOf: (id: string) => string): ClaimPart[] {
+  const parts = new Map<string, { title: string; claims: ClaimWithArticle[] }>();
+  for (const item of claims) {
+    const { key, title } = otherParty(role, item.claim, nameOf);
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = { title, claims: [] }));
+    part.claims.push(item);
+  }
+  return [...parts.entries()]
+    .map(([key, p]) => ({ key, title: p.title, claims: p.claims.length, sentences: bySentence(p.claims) }))
+    .sort((a, b) => b.claims - a.claims || a.title.localeCompare(b.title));
 }
 
 /** The part an entity plays in a claim; a claim it plays several parts in goes under the first. */
@@ -59,7 +107,11 @@ export function bySentence(items: readonly ClaimWithArticle[]): SentenceCard[] {
   return [...cards.values()];
 }
 
-export function groupEntityClaims(entityId: string, items: readonly ClaimWithArticle[]): ClaimGroup[] {
+export function groupEntityClaims(
+  entityId: string,
+  items: readonly ClaimWithArticle[],
+  nameOf: (id: string) => string = (id) => id,
+): ClaimGroup[] {
   const byRole = new Map<Role, ClaimWithArticle[]>();
   const seen = new Set<string>();
   for (const item of items) {
@@ -71,6 +123,12 @@ export function groupEntityClaims(entityId: string, items: readonly ClaimWithArt
   }
   return ROLE_ORDER.filter((r) => byRole.has(r)).map((role) => {
     const claims = byRole.get(role)!;
-    return { role, title: ROLE_TITLES[role], claims: claims.length, sentences: bySentence(claims) };
+    return {
+      role,
+      title: ROLE_TITLES[role],
+      claims: claims.length,
+      sentences: bySentence(claims),
+      parts: byOtherParty(role, claims, nameOf),
+    };
   });
 }

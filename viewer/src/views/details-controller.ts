@@ -64,7 +64,7 @@ export function bindDetails(panel: HTMLElement, app: App, notify: (m: string) =>
             group.scrollIntoView({ block: "start" });
           };
           const degree = app.graph.hasNode(sel.id) ? app.graph.degree(sel.id) : null;
-          body.replaceChildren(...entityPanel(res, { degree, onExpand, onRole }));
+          body.replaceChildren(...entityPanel(res, { degree, onExpand, onRole, nameOf: name }));
         },
         (e: Error) => stillShown() && body.replaceChildren(...errorPanel(name(sel.id), e.message)),
       );

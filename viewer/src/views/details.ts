@@ -179,13 +179,21 @@ export function linkPanel(
   ].filter((x): x is HTMLElement => x !== null);
 }
 
+/** Sentences a group shows as cards at once; past that, it lists its parts (by the other party). */
+const PARTS_FROM = 6;
+
 export function entityPanel(
   res: EntityResponse,
-  extra: { degree: number | null; onExpand: () => void; onRole: (role: string) => void },
+  extra: {
+    degree: number | null;
+    onExpand: () => void;
+    onRole: (role: string) => void;
+    nameOf?: (id: string) => string;
+  },
 ): HTMLElement[] {
   const e = res.entity;
   const total = res.total ?? res.claims.length;
-  const groups = groupEntityClaims(e.id, res.claims);
+  const groups = groupEntityClaims(e.id, res.claims, extra.nameOf);
   // the biggest group open, the others one click away: a hub is not one endless column
   const biggest = groups.reduce((m, g, i) => (g.claims > (groups[m]?.claims ?? -1) ? i : m), 0);
   return [
@@ -222,7 +230,16 @@ export function entityPanel(
           el("summary", {
             text: `${g.title} — ${plural(g.claims, "claim")} in ${plural(g.sentences.length, "sentence")}`,
           }),
-          ...g.sentences.map((card) => sentenceCard(card, true)),
+          ...(g.sentences.length > PARTS_FROM && g.parts.length > 1
+            ? g.parts.map((p) =>
+                el("details", { class: "part", attrs: { "data-part": p.key, "data-testid": "group-part" } }, [
+                  el("summary", {
+                    text: `${p.title} — ${plural(p.claims, "claim")} in ${plural(p.sentences.length, "sentence")}`,
+                  }),
+                  ...p.sentences.map((card) => sentenceCard(card, true)),
+                ]),
+              )
+            : g.sentences.map((card) => sentenceCard(card, true))),
         ],
       );
       details.open = i === biggest;
