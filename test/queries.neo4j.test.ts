@@ -191,6 +191,12 @@ describe("queries/*.cypher", () => {
         saidBy: ["C4ADS"],
       }),
     ]);
+    // a sentence naming several items is one piece of evidence, not one per item
+    const china = await run("supply-path.cypher", { from: "country:china", to: "country:russia" });
+    const [flow] = china.rows[0]!.hops as Array<{ evidence: Array<{ quote: string }>; affirmingClaims: number }>;
+    const quotes = flow!.evidence.map((e) => e.quote);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(quotes).toHaveLength(5);
     // route legs count as hops: China reaches the UAE through Turkey
     const legs = await run("supply-path.cypher", { from: "country:china", to: "country:united-arab-emirates" });
     expect(legs.rows[0]).toMatchObject({ chain: ["China", "Turkey", "United Arab Emirates"], steps: 2 });
