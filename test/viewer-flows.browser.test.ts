@@ -306,6 +306,18 @@ describe("paths that mean something", () => {
     await page.close();
   });
 
+  it("a hop's quotes are different sentences, however many items one sentence names", async () => {
+    const { page, errors } = await open("?view=flows");
+    await pathOf(page, "China", "Russia");
+    await expect.poll(() => page.getByTestId("path-result").textContent()).toBe("1 step: China → Russia");
+    const quotes = page.getByTestId("path-hops").getByTestId("hop-quote");
+    await expect.poll(() => quotes.count()).toBe(2);
+    const [first, second] = await quotes.allTextContents();
+    expect(first).not.toBe(second);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("against the direction there is none, and the panel says what it searched and what exists", async () => {
     const { page, errors } = await open("?view=flows");
     await pathOf(page, "Russia", "Texas Instruments");

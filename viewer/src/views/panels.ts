@@ -8,6 +8,7 @@ import { filterToParams } from "../state/url.js";
 import { predicateLabel } from "../graph/appearance.js";
 import { PATH_KINDS } from "../graph/path.js";
 import type { PathKind } from "../state/view-state.js";
+import { bySentence } from "./claim-groups.js";
 import { createAutocomplete } from "./autocomplete.js";
 import { download, el } from "./dom.js";
 
@@ -77,12 +78,14 @@ export function renderPathPanel(container: HTMLElement, app: App): () => void {
     api.evidence(edge).then(
       (ev) => {
         const affirming = ev.claims.filter((c) => !c.claim.negated);
-        const shown = affirming.slice(0, 2);
+        // a sentence naming five items is five claims: quote sentences, not claims
+        const sentences = bySentence(affirming);
+        const shown = sentences.slice(0, 2);
         evidence.replaceChildren(
-          ...shown.map((c) =>
+          ...shown.map((card) =>
             el("blockquote", {
               class: "quote small",
-              text: c.claim.evidence.quote,
+              text: card.claims[0]!.claim.evidence.quote,
               attrs: { "data-testid": "hop-quote" },
             }),
           ),
@@ -90,7 +93,9 @@ export function renderPathPanel(container: HTMLElement, app: App): () => void {
             class: "muted",
             text:
               `${affirming.length} affirming claim${affirming.length === 1 ? "" : "s"}` +
-              (affirming.length > shown.length ? ` (${shown.length} shown; click the hop for all)` : ""),
+              (sentences.length > shown.length
+                ? ` in ${sentences.length} sentences (${shown.length} shown; click the hop for all)`
+                : ""),
           }),
         );
       },
