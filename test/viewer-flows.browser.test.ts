@@ -180,6 +180,35 @@ describe("the flows view", () => {
   });
 });
 
+describe("focusing a recipient in the relations view", () => {
+  it("with only supplies, focusing Russia shows who supplies Russia, not only what Russia supplies", async () => {
+    const { page, errors } = await open(`?predicates=SUPPLIES&focus=${RUSSIA}`);
+    const lit = await page.evaluate(() => {
+      const app = (window as KgWindow).__kg!.app;
+      return app.graph
+        .filterEdges((e) => {
+          const d = app.sigma.getEdgeDisplayData(e);
+          return Boolean(d && !d.hidden && d.zIndex === 1);
+        })
+        .map((e) => `${app.graph.source(e)} ${app.graph.getEdgeAttribute(e, "predicate")} ${app.graph.target(e)}`);
+    });
+    // what others supply to Russia, and Russia's own supplies
+    expect(lit).toEqual(
+      expect.arrayContaining([
+        "country:north-korea SUPPLIES item:artillery-shells",
+        "country:china SUPPLIES item:machinery",
+        `${RUSSIA} SUPPLIES item:satellite-technology`,
+      ]),
+    );
+    expect(
+      await page.evaluate(() => (window as KgWindow).__kg!.app.sigma.getNodeDisplayData("country:north-korea")!.label),
+    ).toBe("North Korea");
+    await screenshot(page, "flows-09-relations-focus-recipient");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the claims table", () => {
   it("lists each claim behind the links shown once, sorts, leads to the evidence, downloads as CSV", async () => {
     const { page, errors } = await open("?view=flows");

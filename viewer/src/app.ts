@@ -2,6 +2,7 @@ import type Sigma from "sigma";
 import type { GraphResponse, GraphNode } from "../../src/model/api.js";
 import { compileLinkFilter, compileTypeFilter, LINK_FILTER_KEYS, type FilterNames } from "../../src/model/filter.js";
 import type { Link } from "../../src/model/link.js";
+import { FLOW_RELATION } from "../../src/model/vocabulary.js";
 import { addToGraph, buildViewerGraph } from "./graph/build.js";
 import { LayoutController } from "./graph/layout.js";
 import { modeFilter } from "./graph/modes.js";
@@ -110,6 +111,25 @@ export class App {
     };
   }
 
+  /**
+   * Visible supply links (supplier → item) whose claims name the entity as recipient or
+   * intermediary: in the relations view they are how its suppliers reach it, since a supply link
+   * ends at the item and not at the recipient.
+   */
+  private suppliesTo(entity: string): string[] {
+    const asRecipient = compileLinkFilter({ ...EMPTY_FILTER, recipients: [entity], hops: 1 }, this.names);
+    const asVia = compileLinkFilter({ ...EMPTY_FILTER, via: [entity], hops: 1 }, this.names);
+    const out: string[] = [];
+    for (const edge of this.visibility.edges) {
+      const a = this.graph.getEdgeAttributes(edge);
+      if (a.predicate !== FLOW_RELATION) continue;
+      const [source, target] = this.graph.extremities(edge);
+      const link = { id: edge, source, target, ...a };
+      if (asRecipient(link) || asVia(link)) out.push(edge);
+    }
+    return out;
+  }
+
   private deriveModel(s: ViewState): RenderModel {
     let highlight: Visibility | null = null;
     const pathEdges = new Set<string>();
@@ -127,8 +147,12 @@ export class App {
           edges: new Set([...this.visibility.edges, ...path.edges]),
         };
       }
-    } else if (s.focus && this.visibility.nodes.has(s.focus)) {
-      highlight = neighbourhood(this.graph, this.visibility, s.focus);
+    } else if (s.focus && this.graph.hasNode(s.focus)) {
+      const supplied = this.suppliesTo(s.focus);
+      if (this.visibility.nodes.has(s.focus) || supplied.length > 0) {
+        highlight = neighbourhood(this.graph, this.visibility, s.focus, supplied);
+        if (!drawn.nodes.has(s.focus)) drawn = { ...drawn, nodes: new Set([...drawn.nodes, s.focus]) };
+      }
     }
     const sel = s.selection;
     return {

@@ -40,17 +40,26 @@ export function computeVisibility(
   return { nodes, edges };
 }
 
-/** An entity and its direct neighbours over visible links (for the search focus). */
-export function neighbourhood(graph: ViewerGraph, visibility: Visibility, node: string): Visibility {
+/**
+ * An entity and its direct neighbours over visible links (for the search focus), with `also`:
+ * visible links that concern it without ending at it (a supplier's link to an item sent to it).
+ */
+export function neighbourhood(
+  graph: ViewerGraph,
+  visibility: Visibility,
+  node: string,
+  also: Iterable<string> = [],
+): Visibility {
   const nodes = new Set<string>([node]);
   const edges = new Set<string>();
   if (!graph.hasNode(node)) return { nodes, edges };
-  graph.forEachEdge(node, (id, _a, source, target) => {
+  const add = (id: string) => {
     if (!visibility.edges.has(id)) return;
     edges.add(id);
-    nodes.add(source);
-    nodes.add(target);
-  });
+    for (const end of graph.extremities(id)) nodes.add(end);
+  };
+  graph.forEachEdge(node, (id) => add(id));
+  for (const id of also) add(id);
   return { nodes, edges };
 }
 
