@@ -87,6 +87,17 @@ describe("kg export says what it could not do", () => {
     expect(errors.join("\n")).toMatch(/--hops needs --focus/);
   });
 
+  it.each([
+    ["--param", "supplier=country:china"],
+    ["--row-limit", "10"],
+    ["--timeout", "5000"],
+  ])("%s without --query is refused, naming what it needs, and writes nothing", async (option, value) => {
+    const out = path.join(dir, "q.json");
+    expect(await kg("--format", "json", "--out", out, option, value)).toBe(1);
+    expect(errors.join("\n")).toContain(`${option} needs --query`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("a year filter says how many links it left out because their sentences state no time", async () => {
     const data = fixtureData([
       {

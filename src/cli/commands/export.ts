@@ -203,7 +203,19 @@ export function registerExport(program: Command): void {
     .option("--min-sources <n>", "links with at least this many independent supporting sources")
     .option("--hide-negated", "leave out links that every claim denies")
     .option("--hide-contested", "leave out links that some claims affirm and others deny")
-    .action(async (opts: ExportOptions) => {
+    .action(async (opts: ExportOptions, command: Command) => {
+      // options of a Cypher query would otherwise be dropped without a word on a store export
+      if (opts.query === undefined) {
+        const given = [
+          opts.param.length > 0 ? "--param" : null,
+          command.getOptionValueSource("rowLimit") === "cli" ? "--row-limit" : null,
+          command.getOptionValueSource("timeout") === "cli" ? "--timeout" : null,
+        ].filter((x): x is string => x !== null);
+        if (given.length > 0)
+          throw new CliError(
+            `${given.join(", ")} ${given.length === 1 ? "needs" : "need"} --query (options of a Cypher query run on Neo4j)`,
+          );
+      }
       const format = ExportFormatSchema.safeParse(opts.format);
       if (!format.success)
         throw new CliError(`--format: expected one of ${EXPORT_FORMATS.join(", ")}, got ${opts.format}`);
