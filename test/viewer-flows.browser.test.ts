@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GraphResponseSchema } from "../src/model/api.js";
-import { linkId } from "../src/model/link.js";
+import { emptyLinkAggregate, linkId } from "../src/model/link.js";
 import type { App } from "../viewer/src/app.js";
 import { csvObjects } from "./export-helpers.js";
 import { NK_SHELLS_SENTENCE, TI_SENTENCE, writeE2eStore } from "./viewer-e2e-store.js";
@@ -204,6 +204,43 @@ describe("focusing a recipient in the relations view", () => {
       await page.evaluate(() => (window as KgWindow).__kg!.app.sigma.getNodeDisplayData("country:north-korea")!.label),
     ).toBe("North Korea");
     await screenshot(page, "flows-09-relations-focus-recipient");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("labels around a focus", () => {
+  it("a focus with many neighbours labels the most connected of them, not all at once on top of each other", async () => {
+    const { page, errors } = await open();
+    // sixty more things Russia produces, so that its neighbourhood is bigger than a screen of labels
+    const nodes = Array.from({ length: 60 }, (_, i) => ({
+      id: `item:test-${i}`,
+      type: "Item",
+      name: `test item ${i}`,
+      aliases: [],
+      claims: 1,
+      degree: 1,
+    }));
+    const links = nodes.map((n) => ({
+      ...emptyLinkAggregate(),
+      id: linkId(RUSSIA, "PRODUCES", n.id),
+      source: RUSSIA,
+      target: n.id,
+      predicate: "PRODUCES",
+      claims: 1,
+      sourceCount: 1,
+    }));
+    await page.evaluate(([n, l]) => (window as KgWindow).__kg!.app.addData(n!, l!), [nodes, links] as const);
+    await page.evaluate((id) => (window as KgWindow).__kg!.app.store.update({ focus: id }), RUSSIA);
+    const forced = await page.evaluate(() => {
+      const app = (window as KgWindow).__kg!.app;
+      return app.graph.filterNodes((n) => {
+        const d = app.sigma.getNodeDisplayData(n);
+        return Boolean(d && !d.hidden && d.forceLabel);
+      });
+    });
+    expect(forced).toContain(RUSSIA);
+    expect(forced.length).toBeLessThanOrEqual(25);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -154,12 +154,19 @@ export class App {
         if (!drawn.nodes.has(s.focus)) drawn = { ...drawn, nodes: new Set([...drawn.nodes, s.focus]) };
       }
     }
+    // labels always drawn: a path's every step; around a focus, it and its most connected
+    // neighbours (a hub's hundred neighbours, all forced, would be drawn on top of each other)
+    let labelled: Set<string>;
+    if (highlight && s.path) labelled = highlight.nodes;
+    else if (highlight && s.focus)
+      labelled = new Set([s.focus, ...keyNodes(this.graph, highlight, keyNodeCount(highlight.nodes.size))]);
+    else labelled = keyNodes(this.graph, this.visibility, keyNodeCount(this.visibility.nodes.size));
     const sel = s.selection;
     return {
       visibility: drawn,
       highlight,
       pathEdges,
-      keyNodes: keyNodes(this.graph, this.visibility, keyNodeCount(this.visibility.nodes.size)),
+      keyNodes: labelled,
       selectedNode: sel?.kind === "node" ? sel.id : null,
       selectedEdge: sel?.kind === "link" ? sel.id : null,
     };

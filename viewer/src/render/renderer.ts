@@ -46,7 +46,6 @@ export function createRenderer(
       out.forceLabel = false;
       out.zIndex = 0;
     } else if (m.highlight) {
-      out.forceLabel = true;
       out.zIndex = 1;
     }
     if (node === m.selectedNode) {
