@@ -246,6 +246,26 @@ describe("labels around a focus", () => {
   });
 });
 
+describe("an address with a focus", () => {
+  it("opens centred on the focus, as sent to a colleague", async () => {
+    const { page, errors } = await open(`?focus=${RUSSIA}`);
+    // the camera's move to the focus takes a moment: wait until it is still
+    await expect
+      .poll(() => page.evaluate(() => (window as KgWindow).__kg!.app.sigma.getCamera().isAnimated()))
+      .toBe(false);
+    const at = await page.evaluate((n) => {
+      const app = (window as KgWindow).__kg!.app;
+      return { p: app.sigma.graphToViewport(app.graph.getNodeAttributes(n)), d: app.sigma.getDimensions() };
+    }, RUSSIA);
+    expect(at.p.x).toBeGreaterThan(0);
+    expect(at.p.x).toBeLessThan(at.d.width);
+    expect(at.p.y).toBeGreaterThan(0);
+    expect(at.p.y).toBeLessThan(at.d.height);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the claims table", () => {
   it("lists each claim behind the links shown once, sorts, leads to the evidence, downloads as CSV", async () => {
     const { page, errors } = await open("?view=flows");

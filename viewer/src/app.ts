@@ -307,6 +307,8 @@ export class App {
 
   /** Moves the camera to a node (display coordinates are sigma's normalised ones). */
   centreOn(node: string): void {
+    // before sigma's first frame display data are raw layout coordinates (an address opened with a focus)
+    this.sigma.refresh();
     const d = this.sigma.getNodeDisplayData(node);
     if (!d) return;
     void this.sigma
