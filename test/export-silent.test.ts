@@ -82,6 +82,16 @@ describe("kg export says what it could not do", () => {
     expect(errors.join("\n")).toMatch(/exported \d+ entities and \d+ links/);
   });
 
+  it("--predicates supplies without the flows says that who supplies whom is SUPPLIES_TO", async () => {
+    const out = path.join(dir, "supplies.json");
+    expect(await kg("--format", "json", "--out", out, "--predicates", "supplies")).toBe(0);
+    expect(errors.join("\n")).toMatch(/SUPPLIES links go supplier → item.*--predicates SUPPLIES,SUPPLIES_TO,ROUTES_TO/);
+    // asked for together, nothing to say
+    errors.length = 0;
+    expect(await kg("--format", "json", "--out", out, "--predicates", "supplies,supplies_to")).toBe(0);
+    expect(errors.join("\n")).not.toMatch(/supplier → item/);
+  });
+
   it("--hops without --focus is refused, naming what it needs", async () => {
     expect(await kg("--format", "json", "--out", path.join(dir, "h.json"), "--hops", "2")).toBe(1);
     expect(errors.join("\n")).toMatch(/--hops needs --focus/);

@@ -20,7 +20,13 @@ import { parseQueryParams } from "../../export/params.js";
 import type { KnowledgeGraph } from "../../graph/build.js";
 import { filterGraph, graphFilterNames } from "../../graph/filter.js";
 import { GraphFilterSchema, type FilterNames, type GraphFilter } from "../../model/filter.js";
-import { isGraphPredicate, type Vocabulary } from "../../model/vocabulary.js";
+import {
+  FLOW_PREDICATE,
+  FLOW_RELATION,
+  isGraphPredicate,
+  ROUTE_PREDICATE,
+  type Vocabulary,
+} from "../../model/vocabulary.js";
 import { issuesOf } from "../../model/validate.js";
 import { neo4jConfigFromEnv } from "../../neo4j/config.js";
 import { connect } from "../../neo4j/connect.js";
@@ -149,6 +155,19 @@ function reportTimeNote(report: FilterReport): string | null {
   return (
     `${r.links} link${r.links === 1 ? "" : "s"} (${r.claims} claim${r.claims === 1 ? "" : "s"}) left out by the ` +
     `year filter: their sentences state no time, only the article's date (report time) is known`
+  );
+}
+
+/**
+ * Asked for supplies alone, an analyst gets supplier → item links and no supplier of any
+ * recipient (in NetworkX, no in_edges of Russia): say where those are.
+ */
+function flowsNote(filter: GraphFilter): string | null {
+  const asked = new Set((filter.predicates ?? []).map((p) => p.toUpperCase()));
+  if (!asked.has(FLOW_RELATION) || asked.has(FLOW_PREDICATE)) return null;
+  return (
+    `${FLOW_RELATION} links go supplier → item; who supplies whom is ${FLOW_PREDICATE} (supplier → recipient) ` +
+    `and ${ROUTE_PREDICATE} (route legs), left out here: --predicates ${FLOW_RELATION},${FLOW_PREDICATE},${ROUTE_PREDICATE} keeps them`
   );
 }
 
@@ -301,6 +320,8 @@ export function registerExport(program: Command): void {
       console.error(`kg: exported ${graph.order} entities and ${graph.size} links: ${written.join(", ")}`);
       const note = reportTimeNote(report);
       if (note) console.error(`kg: ${note}`);
+      const flows = flowsNote(filter);
+      if (flows) console.error(`kg: ${flows}`);
       // what the format could not keep: no loss goes unsaid
       for (const line of lossReport(format.data, exportLosses(graph, format.data))) console.error(`kg: ${line}`);
     });
