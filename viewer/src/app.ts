@@ -41,6 +41,7 @@ export class App {
   private model: RenderModel;
   private urlTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changeListeners: Array<() => void> = [];
+  private suppliesCache: { entity: string; visibility: Visibility; edges: string[] } | null = null;
 
   constructor(
     readonly data: GraphResponse,
@@ -117,6 +118,9 @@ export class App {
    * ends at the item and not at the recipient.
    */
   private suppliesTo(entity: string): string[] {
+    // a selection or a hover re-derives the model: the answer holds until the focus or the filters change
+    const cached = this.suppliesCache;
+    if (cached && cached.entity === entity && cached.visibility === this.visibility) return cached.edges;
     const asRecipient = compileLinkFilter({ ...EMPTY_FILTER, recipients: [entity], hops: 1 }, this.names);
     const asVia = compileLinkFilter({ ...EMPTY_FILTER, via: [entity], hops: 1 }, this.names);
     const out: string[] = [];
@@ -127,6 +131,7 @@ export class App {
       const link = { id: edge, source, target, ...a };
       if (asRecipient(link) || asVia(link)) out.push(edge);
     }
+    this.suppliesCache = { entity, visibility: this.visibility, edges: out };
     return out;
   }
 
