@@ -148,4 +148,70 @@ describe("repairs of misparses", () => {
     expect(edges(r, 1)).toContain("acl:released");
     expect(r.deps).toContainEqual([-1, "root", 5]);
   });
+
+  it("a sentence left without a verb gets its main verb back from the participle", () => {
+    // Several firms , including Acme , supplied drones to Peru .  (read as one noun phrase)
+    const s = sentence(
+      "Several/JJ firms/NNS ,/, including/VBG Acme/NNP ,/, supplied/VBN/supply drones/NNS to/IN Peru/NNP ./.",
+      [
+        [-1, "ROOT", 1],
+        [1, "amod", 0],
+        [1, "punct", 2],
+        [1, "nmod:including", 4],
+        [4, "case", 3],
+        [1, "punct", 5],
+        [7, "amod", 6],
+        [1, "appos", 7],
+        [7, "nmod:to", 9],
+        [9, "case", 8],
+        [1, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["nsubj:firms", "obj:drones", "obl:to:Peru", "punct:."]));
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["nmod:including:Acme"]));
+    expect(r.tokens[6]!.head).toBe(-1);
+    expect(r.tokens[1]!.head).toBe(6);
+  });
+
+  it("leaves a participle alone when the sentence has its own verb", () => {
+    // Firms , including Acme , supplied by Peru , were fined .
+    const s = sentence(
+      "Firms/NNS ,/, including/VBG Acme/NNP ,/, supplied/VBN/supply by/IN Peru/NNP ,/, were/VBD/be fined/VBN/fine ./.",
+      [
+        [-1, "ROOT", 10],
+        [10, "nsubj:pass", 0],
+        [0, "punct", 1],
+        [0, "nmod:including", 3],
+        [3, "case", 2],
+        [0, "punct", 4],
+        [0, "acl", 5],
+        [5, "obl:agent", 7],
+        [7, "case", 6],
+        [0, "punct", 8],
+        [10, "aux:pass", 9],
+        [10, "punct", 11],
+      ],
+    );
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a noun phrase that is a whole sentence gets its verb: subject, object and obliques", () => {
+    // The Ministry sanctioned Acme Trading in May .
+    const s = sentence("The/DT Ministry/NNP sanctioned/VBN/sanction Acme/NNP Trading/NNP in/IN May/NNP ./.", [
+      [-1, "ROOT", 4],
+      [4, "det", 0],
+      [4, "compound", 1],
+      [4, "amod", 2],
+      [4, "compound", 3],
+      [4, "nmod:in", 6],
+      [6, "case", 5],
+      [4, "punct", 7],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(expect.arrayContaining(["nsubj:Ministry", "obj:Trading", "obl:in:May"]));
+    expect(edges(r, 1)).toEqual(["det:The"]);
+    expect(edges(r, 4)).toEqual(["compound:Acme"]);
+    expect(r.tokens[2]!.head).toBe(-1);
+  });
 });

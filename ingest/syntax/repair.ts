@@ -45,8 +45,10 @@ const GERUND_TAKERS = new Set([
 
 export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   s = nounsReadAsVerbs(s);
+  s = bareVerbsModifyingNouns(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
+  s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
   s = recipientsReadAsCompounds(s, isFrameVerb);
@@ -186,6 +188,62 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
 }
 
 /**
+ * A sentence left with no verb at all, its main verb read as a participle modifying its object:
+ * - "Several firms, including A and B, supplied drones to Syria": after a long subject, rooted on
+ *   the subject with the object in apposition;
+ * - "The Treasury sanctioned Alpha Holdings in May": one noun phrase, the subject a compound of
+ *   the object.
+ * Only in a sentence with no finite verb is the participle taken for the verb: the noun before it
+ * is its subject, the modified noun its object, that noun's phrases its obliques.
+ */
+function mainVerbsReadAsParticiples(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  const root = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
+  if (s.tokens.some((t) => /^(VBZ|VBP|MD)$/.test(t.pos))) return s;
+  const candidates = s.tokens
+    .map((t, i) => i)
+    .filter((i) => /^(VBN|VBD)$/.test(s.tokens[i]!.pos) && isFrameVerb(s.tokens[i]!.lemma.toLowerCase()));
+  const v = candidates[0];
+  if (candidates.length !== 1 || v === undefined || s.tokens.some((t, i) => t.pos === "VBD" && i !== v)) return s;
+  const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "amod" && gov > v)?.[0];
+  if (n === undefined || !s.tokens[n]!.pos.startsWith("NN")) return s;
+  const before = s.tokens[v - 1];
+  if (!before) return s;
+  const asVerb = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBD" } : x)) };
+  const toVerb = ([gov, rel, dep]: Dependency): Dependency | null => {
+    if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+    if ((gov === n || gov === root) && rel === "punct" && dep > n) return [v, rel, dep];
+    return null;
+  };
+  const attached = s.deps.some(([gov, , dep]) => dep === n && gov === root && s.tokens[n]!.head === root);
+  // the subject ends right before the verb: a comma closing its insertion, or the noun itself
+  if (root < v && attached && (before.word === "," || before.pos.startsWith("NN")))
+    return rewrite(asVerb, (e) => {
+      const [gov, , dep] = e;
+      if (gov === -1 && dep === root) return [v, "nsubj", root];
+      if (gov === n && dep === v) return [-1, "root", v];
+      if (gov === root && dep === n) return [v, "obj", n];
+      return toVerb(e) ?? e;
+    });
+  const subj = v - 1;
+  if (
+    n === root &&
+    before.pos.startsWith("NN") &&
+    s.deps.some(([g, r, d]) => g === n && r === "compound" && d === subj)
+  )
+    return rewrite(asVerb, (e) => {
+      const [gov, rel, dep] = e;
+      if (gov === -1 && dep === n) return [v, "obj", n];
+      if (gov === n && dep === v) return [-1, "root", v];
+      if (gov === n && dep === subj) return [v, "nsubj", subj];
+      // "The Treasury": what stood before the subject is the subject's
+      if (gov === n && dep < subj) return [subj, rel, dep];
+      return toVerb(e) ?? e;
+    });
+  return s;
+}
+
+/**
  * "to disrupt evasion and target entities in ...", "bought the parts and supply firms abroad": a
  * second verb after "and" read as the first word of a compound noun coordinated with the first
  * verb's object. Rewritten: the verb is coordinated with the first verb, the noun is its object.
@@ -303,6 +361,22 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
     );
   }
   return s;
+}
+
+/**
+ * "a Turkish drone maker": a noun tagged as a bare verb that modifies the noun after it. English
+ * verbs modify nouns only as participles (VBN, VBG), so a bare form there is a noun of a compound.
+ */
+function bareVerbsModifyingNouns(s: ParsedSentence): ParsedSentence {
+  const misread = new Set(
+    s.deps
+      .filter(([gov, rel, dep]) => rel === "amod" && gov === dep + 1 && /^VBP?$/.test(s.tokens[dep]!.pos))
+      .filter(([gov]) => s.tokens[gov]!.pos.startsWith("NN"))
+      .map(([, , dep]) => dep),
+  );
+  if (misread.size === 0) return s;
+  s = rewrite(s, ([gov, rel, dep]) => (misread.has(dep) && rel === "amod" ? [gov, "compound", dep] : [gov, rel, dep]));
+  return { ...s, tokens: s.tokens.map((x, i) => (misread.has(i) ? { ...x, pos: "NN" } : x)) };
 }
 
 /**
