@@ -271,6 +271,15 @@ function substitute(
   kind: RoleKind | undefined,
 ): Filler[] {
   const a = f.arg;
+  if ((kind === "actor" || kind === "target" || kind === "sanctionable") && a?.kind !== "named") {
+    // "the firm Omega Holdings", "the drone maker Kappa Aero": a close apposition, the name right
+    // after the noun it names
+    const close = g
+      .children(f.token, ["appos", "dep"])
+      .map((k) => ({ token: k, arg: args.at(k) }))
+      .find((x) => x.arg?.kind === "named" && x.arg.mention.begin === f.token + 1 && !x.arg.mention.demonym);
+    if (close) return [close];
+  }
   if (!a) return [f];
   if (kind === "goods" && a.kind === "item") {
     const lemma = g.lemma(f.token);

@@ -214,4 +214,44 @@ describe("repairs of misparses", () => {
     expect(edges(r, 4)).toEqual(["compound:Acme"]);
     expect(r.tokens[2]!.head).toBe(-1);
   });
+
+  it("a relative clause read as a noun phrase in apposition becomes the clause of the noun before it", () => {
+    // Peru sanctioned Acme Ltd , which shipped rifles to Chad .  (all one noun phrase)
+    const s = sentence(
+      "Peru/NNP sanctioned/VBN/sanction Acme/NNP Ltd/NNP ,/, which/WDT shipped/VBD/ship rifles/NNS to/IN Chad/NNP ./.",
+      [
+        [-1, "ROOT", 3],
+        [3, "compound", 0],
+        [3, "amod", 1],
+        [3, "compound", 2],
+        [3, "punct", 4],
+        [3, "appos", 7],
+        [7, "det", 5],
+        [7, "amod", 6],
+        [7, "nmod:to", 9],
+        [9, "case", 8],
+        [3, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["obj:rifles", "obl:to:Chad"]));
+    expect(edges(r, 3)).toEqual(expect.arrayContaining(["acl:relcl:shipped", "ref:which"]));
+    // and the sentence's own verb is then found too
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["nsubj:Peru", "obj:Ltd"]));
+    expect(r.tokens[1]!.head).toBe(-1);
+  });
+
+  it("leaves a real determiner 'which' alone", () => {
+    // They asked which armed groups crossed .
+    const s = sentence("They/PRP asked/VBD/ask which/WDT armed/VBN/arm groups/NNS crossed/VBD/cross ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "ccomp", 5],
+      [5, "nsubj", 4],
+      [4, "det", 2],
+      [4, "amod", 3],
+      [1, "punct", 6],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
 });

@@ -48,6 +48,7 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
   s = bareVerbsModifyingNouns(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
+  s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
   s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
@@ -188,6 +189,32 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
 }
 
 /**
+ * "Britain sanctioned Tau Ltd, which shipped rifles to Syria": the relative clause read as a noun
+ * phrase in apposition, "which" its determiner and the verb a participle of its object. Rewritten
+ * as the relative clause of the noun before the comma.
+ */
+function relativeClausesReadAsNounPhrases(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let w = 1; w + 2 < s.tokens.length; w++) {
+    const v = w + 1;
+    if (s.tokens[w]!.pos !== "WDT" || s.tokens[w - 1]!.word !== ",") continue;
+    if (!/^(VBD|VBN)$/.test(s.tokens[v]!.pos) || !isFrameVerb(s.tokens[v]!.lemma.toLowerCase())) continue;
+    const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "amod" && gov > v)?.[0];
+    if (n === undefined || !s.deps.some(([gov, rel, dep]) => gov === n && rel === "det" && dep === w)) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === n && gov < w && gov >= 0 && /^(appos|dep)$/.test(rel));
+    if (!up || s.tokens[n]!.head !== up[0]) continue;
+    const antecedent = up[0];
+    s = rewrite({ ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBD" } : x)) }, ([gov, rel, dep]) => {
+      if (gov === antecedent && dep === n && rel === up[1]) return [antecedent, "acl:relcl", v];
+      if (gov === n && dep === v) return [v, "obj", n];
+      if (gov === n && dep === w) return [antecedent, "ref", w];
+      if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
  * A sentence left with no verb at all, its main verb read as a participle modifying its object:
  * - "Several firms, including A and B, supplied drones to Syria": after a long subject, rooted on
  *   the subject with the object in apposition;
@@ -199,12 +226,16 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
 function mainVerbsReadAsParticiples(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   const root = s.deps.find(([gov]) => gov === -1)?.[2];
   if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
-  if (s.tokens.some((t) => /^(VBZ|VBP|MD)$/.test(t.pos))) return s;
+  // finite verbs of relative clauses do not count: "..., which shipped rifles to Syria"
+  const inRelative = (k: number) =>
+    [k, s.tokens[k]!.head].some((x) => s.deps.some(([gov, rel, dep]) => dep === x && gov >= 0 && rel === "acl:relcl"));
+  const finite = (k: number) => /^(VBZ|VBP|VBD|MD)$/.test(s.tokens[k]!.pos) && !inRelative(k);
   const candidates = s.tokens
     .map((t, i) => i)
-    .filter((i) => /^(VBN|VBD)$/.test(s.tokens[i]!.pos) && isFrameVerb(s.tokens[i]!.lemma.toLowerCase()));
+    .filter((i) => /^(VBN|VBD)$/.test(s.tokens[i]!.pos) && isFrameVerb(s.tokens[i]!.lemma.toLowerCase()))
+    .filter((i) => !inRelative(i));
   const v = candidates[0];
-  if (candidates.length !== 1 || v === undefined || s.tokens.some((t, i) => t.pos === "VBD" && i !== v)) return s;
+  if (candidates.length !== 1 || v === undefined || s.tokens.some((t, i) => i !== v && finite(i))) return s;
   const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "amod" && gov > v)?.[0];
   if (n === undefined || !s.tokens[n]!.pos.startsWith("NN")) return s;
   const before = s.tokens[v - 1];
