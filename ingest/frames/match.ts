@@ -215,7 +215,7 @@ function expandFillers(
     const seen = new Set<number>(queue);
     while (queue.length > 0) {
       const k = queue.shift()!;
-      const next = [...g.children(k, "conj")];
+      const next = [...g.children(k, "conj"), ...namesListedAsAppositions(g, args, k)];
       if (expand === "list") {
         next.push(...g.children(k, ["nmod:including", "nmod:such_as", "nmod:like"]));
         // "65 tons of ammunition, hundreds of tanks, BMPs and trucks": a list the parser read as
@@ -248,6 +248,23 @@ function expandFillers(
     for (const k of more) add({ token: k, arg: args.at(k) });
   }
   return [...out.values()];
+}
+
+/**
+ * "Alpha Ltd, Beta LLC, Gamma Inc and Delta GmbH were sanctioned": a list of organisations read as
+ * appositions of the first. Names of organisations in apposition to an organisation's name are
+ * members of a list when the list closes with "and"/"or" (an apposition that describes the first
+ * name is a description, "Rosneft, Russia's largest oil company", not a name).
+ */
+function namesListedAsAppositions(g: SentenceGraph, args: Arguments, k: number): number[] {
+  const head = args.mention(k);
+  if (!head || head.type !== "Organization" || head.head !== k) return [];
+  const listed = g.children(k, "appos").filter((x) => {
+    const m = args.mention(x);
+    return m !== undefined && m.head === x && m.type === "Organization";
+  });
+  const closed = listed.some((x) => g.has(x, "cc") || g.has(x, "conj"));
+  return closed ? listed : [];
 }
 
 const DESCRIPTIVE_GOODS = new Set([
