@@ -214,7 +214,11 @@ function splitCoordinated<S extends { begin: number; end: number }>(g: SentenceG
     if (left.some((x) => g.word(x).toLowerCase() === "of")) return [s];
     const a = headOf(g, s.begin, k);
     const b = headOf(g, k + 1, s.end);
-    const conjOf = (x: number) => g.parentEdges(x).filter((e) => e.rel.startsWith("conj")).map((e) => e.to);
+    const conjOf = (x: number) =>
+      g
+        .parentEdges(x)
+        .filter((e) => e.rel.startsWith("conj"))
+        .map((e) => e.to);
     if (conjOf(b).includes(a) || conjOf(a).includes(b) || conjOf(a).some((x) => conjOf(b).includes(x)))
       return [{ ...s, end: k }, ...splitCoordinated(g, { ...s, begin: k + 1 })];
   }
