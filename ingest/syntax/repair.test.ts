@@ -254,4 +254,38 @@ describe("repairs of misparses", () => {
     ]);
     expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
   });
+
+  it("a participle after the object read as a clause of its own becomes the object's modifier", () => {
+    // Inspectors found rifles made by Acme .
+    const s = sentence("Inspectors/NNS found/VBD/find rifles/NNS made/VBN/make by/IN Acme/NNP ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "dep", 3],
+      [3, "nsubj", 2],
+      [3, "obl:by", 5],
+      [5, "case", 4],
+      [1, "punct", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["obj:rifles"]));
+    expect(edges(r, 2)).toEqual(["acl:made"]);
+    expect(edges(r, 3)).toEqual(["obl:agent:Acme"]);
+    expect(r.tokens[2]!.head).toBe(1);
+    expect(r.tokens[3]!.head).toBe(2);
+  });
+
+  it("leaves a clause with its own auxiliary alone", () => {
+    // Inspectors said rifles were made by Acme .
+    const s = sentence("Inspectors/NNS said/VBD/say rifles/NNS were/VBD/be made/VBN/make by/IN Acme/NNP ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "dep", 4],
+      [4, "nsubj", 2],
+      [4, "aux", 3],
+      [4, "obl:by", 6],
+      [6, "case", 5],
+      [1, "punct", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
 });

@@ -49,6 +49,7 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
+  s = reducedRelativesReadAsClauses(s);
   s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
@@ -208,6 +209,30 @@ function relativeClausesReadAsNounPhrases(s: ParsedSentence, isFrameVerb: (lemma
       if (gov === n && dep === v) return [v, "obj", n];
       if (gov === n && dep === w) return [antecedent, "ref", w];
       if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
+ * "Investigators found chips made by Dutch firms": a participle after the object read as a clause
+ * of its own whose subject is that object ("chips made"), hanging on the verb as "dep", its agent
+ * as a plain "by" phrase. The noun is the verb's object, the participle modifies it, the "by"
+ * phrase is its agent.
+ */
+function reducedRelativesReadAsClauses(s: ParsedSentence): ParsedSentence {
+  for (let v = 2; v < s.tokens.length; v++) {
+    if (s.tokens[v]!.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && /^(aux|cop)/.test(rel))) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === v && rel === "dep" && gov >= 0 && gov < v);
+    const n = s.deps.find(([gov, rel, dep]) => gov === v && rel === "nsubj" && dep < v)?.[2];
+    if (!up || n === undefined || n < up[0] || !s.tokens[up[0]]!.pos.startsWith("VB")) continue;
+    const verb = up[0];
+    if (s.deps.some(([gov, rel]) => gov === verb && rel === "obj")) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === verb && dep === v) return [verb, "obj", n];
+      if (gov === v && dep === n) return [n, "acl", v];
+      if (gov === v && rel === "obl:by") return [v, "obl:agent", dep];
       return [gov, rel, dep];
     });
   }
