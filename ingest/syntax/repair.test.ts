@@ -288,4 +288,32 @@ describe("repairs of misparses", () => {
     ]);
     expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
   });
+
+  it("the main verb read as the relative clause gives the clause back to the verb after 'which'", () => {
+    // Acme , which ships rifles , is based in Oslo .
+    const s = sentence(
+      "Acme/NNP ,/, which/WDT ships/VBZ/ship rifles/NNS ,/, is/VBZ/be based/VBN/base in/IN Oslo/NNP ./.",
+      [
+        [-1, "ROOT", 0],
+        [7, "obj", 0],
+        [0, "punct", 1],
+        [0, "ref", 2],
+        [7, "dep", 3],
+        [3, "obj", 4],
+        [7, "punct", 5],
+        [7, "aux:pass", 6],
+        [0, "acl:relcl", 7],
+        [9, "case", 8],
+        [7, "obl:in", 9],
+        [0, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 0)).toEqual(expect.arrayContaining(["acl:relcl:ships", "ref:which"]));
+    expect(edges(r, 0)).not.toContain("acl:relcl:based");
+    expect(edges(r, 7)).toEqual(expect.arrayContaining(["nsubj:pass:Acme", "obl:in:Oslo"]));
+    expect(edges(r, 7)).not.toContain("obj:Acme");
+    expect(r.tokens[7]!.head).toBe(-1);
+    expect(r.tokens[3]!.head).toBe(0);
+  });
 });

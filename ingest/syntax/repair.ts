@@ -50,6 +50,7 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
   s = reducedRelativesReadAsClauses(s);
+  s = mainVerbsReadAsRelativeClauses(s);
   s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
@@ -240,6 +241,36 @@ function reducedRelativesReadAsClauses(s: ParsedSentence): ParsedSentence {
 }
 
 /**
+ * "Kappa Industries, which develops drones, is based in Minsk": the sentence rooted on the subject,
+ * the main verb read as the relative clause and the clause's own verb hung on it. The verb right
+ * after "which" is the relative clause; the other verb is the sentence's, with the noun as its
+ * subject.
+ */
+function mainVerbsReadAsRelativeClauses(s: ParsedSentence): ParsedSentence {
+  const root = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
+  const w = s.deps.find(([gov, rel, dep]) => gov === root && rel === "ref" && dep > root)?.[2];
+  const main = s.deps.find(
+    ([gov, rel, dep]) => gov === root && rel === "acl:relcl" && s.tokens[dep]!.head === root,
+  )?.[2];
+  if (w === undefined || main === undefined) return s;
+  const v = w + 1;
+  if (!/^VB[DZP]$/.test(s.tokens[v]!.pos) || v >= main) return s;
+  const hung = s.deps.find(([gov, rel, dep]) => gov === main && dep === v && /^(dep|nsubj)$/.test(rel));
+  if (!hung || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) return s;
+  const subjRel = s.deps.some(([gov, rel]) => gov === main && rel === "aux:pass") ? "nsubj:pass" : "nsubj";
+  const r = rewrite(s, ([gov, rel, dep]) => {
+    if (gov === -1 && dep === root) return [main, subjRel, root];
+    if (gov === root && dep === main && rel === "acl:relcl") return [-1, "root", main];
+    if (gov === main && dep === v) return [root, "acl:relcl", v];
+    // the antecedent seen as the main verb's object through the misread clause
+    if (gov === main && dep === root) return null;
+    return [gov, rel, dep];
+  });
+  return { ...r, deps: [...r.deps, [v, "nsubj", root]] };
+}
+
+/**
  * A sentence left with no verb at all, its main verb read as a participle modifying its object:
  * - "Several firms, including A and B, supplied drones to Syria": after a long subject, rooted on
  *   the subject with the object in apposition;
@@ -271,14 +302,19 @@ function mainVerbsReadAsParticiples(s: ParsedSentence, isFrameVerb: (lemma: stri
     if ((gov === n || gov === root) && rel === "punct" && dep > n) return [v, rel, dep];
     return null;
   };
-  const attached = s.deps.some(([gov, , dep]) => dep === n && gov === root && s.tokens[n]!.head === root);
+  // the object hangs on the subject, or after a comma on the last word of the subject's insertion
+  // ("Kappa, which makes drones, sold engines": "engines" in apposition to "drones")
+  const nHead = s.tokens[n]!.head;
+  const attached =
+    nHead >= 0 &&
+    s.deps.some(([gov, rel, dep]) => dep === n && gov === nHead && (gov === root || (rel === "appos" && gov < v)));
   // the subject ends right before the verb: a comma closing its insertion, or the noun itself
-  if (root < v && attached && (before.word === "," || before.pos.startsWith("NN")))
+  if (root < v && attached && (before.word === "," || (nHead === root && before.pos.startsWith("NN"))))
     return rewrite(asVerb, (e) => {
       const [gov, , dep] = e;
       if (gov === -1 && dep === root) return [v, "nsubj", root];
       if (gov === n && dep === v) return [-1, "root", v];
-      if (gov === root && dep === n) return [v, "obj", n];
+      if (gov === nHead && dep === n) return [v, "obj", n];
       return toVerb(e) ?? e;
     });
   const subj = v - 1;
