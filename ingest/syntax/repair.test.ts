@@ -316,4 +316,66 @@ describe("repairs of misparses", () => {
     expect(r.tokens[7]!.head).toBe(-1);
     expect(r.tokens[3]!.head).toBe(0);
   });
+
+  it("an apposition that defines a company, read as a clause, becomes the apposition with its relative clause", () => {
+    // Acme , a firm registered in Oslo that shipped rifles , was fined .
+    const s = sentence(
+      "Acme/NNP ,/, a/DT firm/NN registered/VBD/register in/IN Oslo/NNP that/WDT shipped/VBD/ship rifles/NNS ,/, was/VBD/be fined/VBN/fine ./.",
+      [
+        [-1, "ROOT", 12],
+        [12, "nsubj:pass", 0],
+        [0, "punct", 1],
+        [3, "det", 2],
+        [4, "nsubj", 3],
+        [0, "dep", 4],
+        [6, "case", 5],
+        [4, "obl:in", 6],
+        [8, "nsubj", 7],
+        [4, "ccomp", 8],
+        [8, "obj", 9],
+        [0, "punct", 10],
+        [12, "aux:pass", 11],
+        [12, "punct", 13],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 0)).toEqual(expect.arrayContaining(["appos:firm"]));
+    expect(edges(r, 3)).toEqual(expect.arrayContaining(["acl:registered", "acl:relcl:shipped", "ref:that"]));
+    expect(edges(r, 8)).toEqual(expect.arrayContaining(["nsubj:firm", "obj:rifles"]));
+    expect(r.tokens[3]!.head).toBe(0);
+  });
+
+  it("a restrictive relative clause on a place name goes to the noun whose phrase holds the name", () => {
+    // a firm in Oslo that shipped rifles
+    const s = sentence("a/DT firm/NN in/IN Oslo/NNP that/WDT shipped/VBD/ship rifles/NNS", [
+      [-1, "ROOT", 1],
+      [1, "det", 0],
+      [1, "nmod:in", 3],
+      [3, "case", 2],
+      [3, "ref", 4],
+      [3, "acl:relcl", 5],
+      [5, "nsubj", 3],
+      [5, "obj", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["acl:relcl:shipped", "ref:that"]));
+    expect(edges(r, 5)).toEqual(expect.arrayContaining(["nsubj:firm"]));
+    expect(r.tokens[5]!.head).toBe(1);
+  });
+
+  it("leaves a non-restrictive relative clause on a name alone", () => {
+    // a firm in Oslo , which shipped rifles
+    const s = sentence("a/DT firm/NN in/IN Oslo/NNP ,/, which/WDT shipped/VBD/ship rifles/NNS", [
+      [-1, "ROOT", 1],
+      [1, "det", 0],
+      [1, "nmod:in", 3],
+      [3, "case", 2],
+      [3, "punct", 4],
+      [3, "ref", 5],
+      [3, "acl:relcl", 6],
+      [6, "nsubj", 3],
+      [6, "obj", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
 });

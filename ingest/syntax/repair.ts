@@ -51,6 +51,8 @@ export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => b
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
   s = reducedRelativesReadAsClauses(s);
   s = mainVerbsReadAsRelativeClauses(s);
+  s = definingAppositionsReadAsClauses(s);
+  s = restrictiveRelativesOnProperNouns(s);
   s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
@@ -268,6 +270,73 @@ function mainVerbsReadAsRelativeClauses(s: ParsedSentence): ParsedSentence {
     return [gov, rel, dep];
   });
   return { ...r, deps: [...r.deps, [v, "nsubj", root]] };
+}
+
+/**
+ * "Tigran Trade, a company registered in Yerevan that exported chips, ...": an apposition that
+ * defines a company read as a clause ("a company registered"), its "that" clause a complement of
+ * the participle. Rewritten as the apposition it is: the participle and the relative clause
+ * modify the noun.
+ */
+function definingAppositionsReadAsClauses(s: ParsedSentence): ParsedSentence {
+  for (let v = 3; v < s.tokens.length; v++) {
+    if (!/^VB[DN]$/.test(s.tokens[v]!.pos)) continue;
+    const n = v - 1;
+    const det = n - 1;
+    if (!s.tokens[n]!.pos.startsWith("NN") || !/^an?$/i.test(s.tokens[det]!.word) || s.tokens[det - 1]!.word !== ",")
+      continue;
+    if (!s.deps.some(([gov, rel, dep]) => gov === v && rel === "nsubj" && dep === n)) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === v && gov >= 0 && gov < det && /^(dep|appos)$/.test(rel));
+    if (!up || s.tokens[v]!.head !== up[0]) continue;
+    const name = up[0];
+    const clauses = s.deps
+      .filter(([gov, rel, dep]) => gov === v && rel === "ccomp" && dep > v)
+      .map(([, , dep]) => dep)
+      .filter((c) => s.deps.some(([gov, rel, dep]) => gov === c && rel === "nsubj" && s.tokens[dep]!.pos === "WDT"));
+    const pronouns = new Map(
+      clauses.map((c) => [
+        c,
+        s.deps.find(([gov, rel, dep]) => gov === c && rel === "nsubj" && s.tokens[dep]!.pos === "WDT")![2],
+      ]),
+    );
+    const r = rewrite(
+      { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBN" } : x)) },
+      ([gov, rel, dep]) => {
+        if (gov === name && dep === v) return [name, "appos", n];
+        if (gov === v && dep === n) return [n, "acl", v];
+        if (gov === v && pronouns.has(dep)) return [n, "acl:relcl", dep];
+        // the pronoun refers to the noun, which is the clause's subject (an added, non-tree edge)
+        if (pronouns.has(gov) && pronouns.get(gov) === dep && rel === "nsubj") return [n, "ref", dep];
+        return [gov, rel, dep];
+      },
+    );
+    s = { ...r, deps: [...r.deps, ...[...pronouns.keys()].map((c): Dependency => [c, "nsubj", n])] };
+  }
+  return s;
+}
+
+/**
+ * "a firm based in Armenia that sold chips to Russia": a restrictive relative clause ("that", no
+ * comma) hung on the proper noun before it. Names take no restrictive relatives; the clause belongs
+ * to the common noun whose phrase holds the name.
+ */
+function restrictiveRelativesOnProperNouns(s: ParsedSentence): ParsedSentence {
+  for (const [p, rel0, v] of s.deps.filter(([, rel]) => rel === "acl:relcl")) {
+    if (p < 0 || !s.tokens[p]!.pos.startsWith("NNP")) continue;
+    const w = s.deps.find(([gov, rel, dep]) => gov === p && rel === "ref" && dep > p && dep < v)?.[2];
+    if (w === undefined || s.tokens[w]!.lemma.toLowerCase() !== "that" || s.tokens[w - 1]!.word === ",") continue;
+    const host = s.deps.find(
+      ([gov, rel, dep]) => dep === p && gov >= 0 && gov < p && /^nmod:/.test(rel) && /^NNS?$/.test(s.tokens[gov]!.pos),
+    )?.[0];
+    if (host === undefined) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === p && dep === v && rel === rel0) return [host, rel, v];
+      if (gov === p && dep === w && rel === "ref") return [host, rel, w];
+      if (gov === v && dep === p && rel.startsWith("nsubj")) return [v, rel, host];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
 }
 
 /**
