@@ -134,7 +134,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     // questions assert nothing
     if (/\?["”’)]?\s*$/.test(quote)) continue;
     const paragraph = paragraphAt(prep.paragraphs, ps.start);
-    const g = new SentenceGraph(repairParse(ps, isFrameVerb));
+    const g = new SentenceGraph(repairParse(ps, isFrameVerb, (lemma) => c.attr.reportingVerbs.has(lemma)));
     const mentions = mergeStateBodies(findNames(g, text, c.names, votes), g, text).map(acronymOfEarlierName);
     for (const m of mentions) {
       if (m.type !== "Organization" || m.weak) continue;
@@ -550,7 +550,13 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         else if (a?.kind === "anaphor") refs = descriptionRef(a.lemma);
         // "U.S. officials", "Chinese customs data": cited by that name, not as the country
         else {
-          const phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          let phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          // "South Korea's defence ministry": a state's body is cited with its state
+          const owner = g
+            .children(s.token, "nmod:poss")
+            .map((k) => args.mention(k))
+            .find((m) => m?.type === "Country" && !m.demonym);
+          if (owner && !phrase.includes(owner.surface)) phrase = `${owner.surface}'s ${phrase}`;
           refs = [{ type: "Group", name: phrase, surface: phrase, reason: null }];
         }
         for (const ref of refs) {

@@ -378,4 +378,50 @@ describe("repairs of misparses", () => {
     ]);
     expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
   });
+
+  it("a closing reporting verb gets back its speaker, read as an apposition", () => {
+    // Iran shipped drones to Peru , Chile 's ministry said .
+    const s = sentence(
+      "Iran/NNP shipped/VBD/ship drones/NNS to/IN Peru/NNP ,/, Chile/NNP 's/POS ministry/NN said/VBD/say ./.",
+      [
+        [-1, "ROOT", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [1, "obl:to", 4],
+        [4, "case", 3],
+        [4, "punct", 5],
+        [4, "appos", 8],
+        [8, "nmod:poss", 6],
+        [6, "case", 7],
+        [1, "dep", 9],
+        [1, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb, (lemma) => lemma === "say");
+    expect(edges(r, 9)).toEqual(["nsubj:ministry"]);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["parataxis:said"]));
+    expect(edges(r, 4)).not.toContain("appos:ministry");
+    // without a reporting verb there, the apposition stays
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a reporting clause read as an apposition reports on the clause of its noun", () => {
+    // Iran shipped drones to Peru , an official said .
+    const s = sentence("Iran/NNP shipped/VBD/ship drones/NNS to/IN Peru/NNP ,/, an/DT official/NN said/VBD/say ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "obl:to", 4],
+      [4, "case", 3],
+      [4, "punct", 5],
+      [4, "appos", 8],
+      [8, "nsubj", 7],
+      [7, "det", 6],
+      [1, "punct", 9],
+    ]);
+    const r = repairParse(s, isFrameVerb, (lemma) => lemma === "say");
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["parataxis:said"]));
+    expect(edges(r, 4)).not.toContain("appos:said");
+    expect(r.tokens[8]!.head).toBe(1);
+  });
 });

@@ -43,7 +43,12 @@ const GERUND_TAKERS = new Set([
   "confirm",
 ]);
 
-export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+export function repairParse(
+  s: ParsedSentence,
+  isFrameVerb: (lemma: string) => boolean,
+  isReportingVerb: (lemma: string) => boolean = () => false,
+): ParsedSentence {
+  s = speakersReadAsAppositions(s, isReportingVerb);
   s = nounsReadAsVerbs(s);
   s = bareVerbsModifyingNouns(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
@@ -538,6 +543,46 @@ function bareVerbsModifyingNouns(s: ParsedSentence): ParsedSentence {
   if (misread.size === 0) return s;
   s = rewrite(s, ([gov, rel, dep]) => (misread.has(dep) && rel === "amod" ? [gov, "compound", dep] : [gov, rel, dep]));
   return { ...s, tokens: s.tokens.map((x, i) => (misread.has(i) ? { ...x, pos: "NN" } : x)) };
+}
+
+/**
+ * "North Korea shipped shells to Russia, South Korea's defence ministry said": the closing
+ * reporting verb hung on the main verb without a subject, its speaker read as an apposition of the
+ * noun before the comma. The noun phrase right before the verb is its subject. With its subject
+ * ("..., a Polish official said"), the verb itself may be read as the apposition: it reports on
+ * the clause of that noun.
+ */
+function speakersReadAsAppositions(s: ParsedSentence, isReportingVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 2; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!/^VB[DZP]$/.test(t.pos) || !isReportingVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) {
+      // "..., a Polish official said": the reporting clause, with its speaker, read as an apposition
+      // of a noun; it reports on the clause that noun belongs to
+      const asNoun = s.deps.find(([gov, rel, dep]) => dep === v && gov >= 0 && gov < v && rel === "appos");
+      let clause = asNoun?.[0];
+      while (clause !== undefined && clause >= 0 && !s.tokens[clause]!.pos.startsWith("VB"))
+        clause = s.tokens[clause]!.head;
+      if (asNoun && clause !== undefined && clause >= 0 && s.tokens[v]!.head === asNoun[0])
+        s = rewrite(s, ([gov, rel, dep]) =>
+          gov === asNoun[0] && dep === v ? [clause, "parataxis", v] : [gov, rel, dep],
+        );
+      continue;
+    }
+    const speaker = v - 1;
+    if (!s.tokens[speaker]!.pos.startsWith("NN")) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === speaker && gov >= 0 && gov < speaker && rel === "appos");
+    const hang = s.deps.find(
+      ([gov, rel, dep]) => dep === v && gov >= 0 && gov < speaker && /^(dep|parataxis)$/.test(rel),
+    );
+    if (!up || !hang || s.tokens[speaker]!.head !== up[0]) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === up[0] && dep === speaker && rel === "appos") return [v, "nsubj", speaker];
+      if (gov === hang[0] && dep === v) return [hang[0], "parataxis", v];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
 }
 
 /**
