@@ -519,7 +519,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       // "OFAC designated two firms for supplying drones": the designator says why, in its own
       // clause; "the U.S.-sanctioned firm bought tankers" is not the designator's statement
       const designating = designators.filter((x) => g.dominates(x.anchor, anchor));
-      if (out.length === 0 && designating.length > 0 && !(subject.name === designating[0]!.name))
+      if (out.length === 0 && designating.length > 0 && !designating.some((x) => x.id === resolve(subject).id))
         out.push(...designating.map(({ name, id, type }) => ({ name, id, type })));
       if (out.length > 0) return { sources: out, explicit: true };
       const refersBack = found.some((s) => s.anaphoric);

@@ -559,7 +559,10 @@ function speakersReadAsAppositions(s: ParsedSentence, isReportingVerb: (lemma: s
     if (s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) {
       // "..., a Polish official said": the reporting clause, with its speaker, read as an apposition
       // of a noun; it reports on the clause that noun belongs to
-      const asNoun = s.deps.find(([gov, rel, dep]) => dep === v && gov >= 0 && gov < v && rel === "appos");
+      const asNoun = s.deps.find(
+        ([gov, rel, dep]) =>
+          dep === v && gov >= 0 && gov < v && (rel === "appos" || rel === "dep") && s.tokens[gov]!.pos.startsWith("NN"),
+      );
       let clause = asNoun?.[0];
       while (clause !== undefined && clause >= 0 && !s.tokens[clause]!.pos.startsWith("VB"))
         clause = s.tokens[clause]!.head;
