@@ -134,7 +134,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     // questions assert nothing
     if (/\?["”’)]?\s*$/.test(quote)) continue;
     const paragraph = paragraphAt(prep.paragraphs, ps.start);
-    const g = new SentenceGraph(repairParse(ps, isFrameVerb));
+    const g = new SentenceGraph(repairParse(ps, isFrameVerb, (lemma) => c.attr.reportingVerbs.has(lemma)));
     const mentions = mergeStateBodies(findNames(g, text, c.names, votes), g, text).map(acronymOfEarlierName);
     for (const m of mentions) {
       if (m.type !== "Organization" || m.weak) continue;
@@ -147,7 +147,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     const drafts = withoutRestatedEvents(matchFrames(g, args, c.match));
     // "OFAC designated X for supplying Russia with drones": the designating body says why, so it
     // is the source of the sentence's other claims when the sentence names no other
-    const designators: Source[] = [];
+    // who designated in this sentence, and where: the source of the reasons given in that clause
+    const designators: Array<Source & { anchor: number }> = [];
     // "North Korea sends Russia shells for satellite advice: S Korea": a headline names its source last
     const headlineSource = prep.paragraphs[paragraph]?.kind !== "body" ? headlineSourceOf() : null;
     // a sentence that names a source without a claim of its own ("Western intelligence ...
@@ -223,7 +224,8 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
               ctx.noteSanctioner(subject);
               if (d.subject !== null) {
                 const r = resolve(subject);
-                if (!designators.some((x) => x.id === r.id)) designators.push({ name: r.name, id: r.id, type: r.type });
+                if (!designators.some((x) => x.id === r.id))
+                  designators.push({ name: r.name, id: r.id, type: r.type, anchor: d.anchor });
               }
             }
             const derived = [
@@ -514,8 +516,11 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       const found = sourcesOf(g, args, anchor, c.attr);
       const out = namesOfSources(found);
       if (out.length === 0 && headlineSource) out.push(...headlineSource);
-      if (out.length === 0 && designators.length > 0 && !(subject.name === designators[0]!.name))
-        out.push(...designators);
+      // "OFAC designated two firms for supplying drones": the designator says why, in its own
+      // clause; "the U.S.-sanctioned firm bought tankers" is not the designator's statement
+      const designating = designators.filter((x) => g.dominates(x.anchor, anchor));
+      if (out.length === 0 && designating.length > 0 && !designating.some((x) => x.id === resolve(subject).id))
+        out.push(...designating.map(({ name, id, type }) => ({ name, id, type })));
       if (out.length > 0) return { sources: out, explicit: true };
       const refersBack = found.some((s) => s.anaphoric);
       return {
@@ -545,7 +550,13 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         else if (a?.kind === "anaphor") refs = descriptionRef(a.lemma);
         // "U.S. officials", "Chinese customs data": cited by that name, not as the country
         else {
-          const phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          let phrase = withoutRankWords(args.phrase(s.token), c.attr.sourceRankWords);
+          // "South Korea's defence ministry": a state's body is cited with its state
+          const owner = g
+            .children(s.token, "nmod:poss")
+            .map((k) => args.mention(k))
+            .find((m) => m?.type === "Country" && !m.demonym);
+          if (owner && !phrase.includes(owner.surface)) phrase = `${owner.surface}'s ${phrase}`;
           refs = [{ type: "Group", name: phrase, surface: phrase, reason: null }];
         }
         for (const ref of refs) {

@@ -148,7 +148,19 @@ describe("npm run nlp:start / status / stop", () => {
       expect(listening.split(/\s+/)[3]).toMatch(new RegExp(`^(127\\.0\\.0\\.1|\\[::ffff:127\\.0\\.0\\.1\\]):${port}$`));
     }
 
-    const stopped = npm("nlp:stop");
+    // KG_NLP_URL naming another port: kg ingest is told at once that nothing answers there (it
+    // does not wait on this home's server), nlp:start refuses a second server for the home, and
+    // nlp:stop still stops the one that runs
+    const elsewhere = "http://127.0.0.1:9154";
+    await expect(ensureCoreNlp({ say: () => undefined, env: { ...env, KG_NLP_URL: elsewhere } })).rejects.toThrow(
+      /no CoreNLP server answers on http:\/\/127\.0\.0\.1:9154 \(KG_NLP_URL\)/,
+    );
+    const second = npm("nlp:start", { KG_NLP_URL: elsewhere });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`(pid ${pid}) serves port ${port}, not 9154; use KG_NLP_URL=${url}`);
+    expect(javaProcessesFor(home)).toHaveLength(1);
+
+    const stopped = npm("nlp:stop", { KG_NLP_URL: elsewhere });
     expect(stopped.status).toBe(0);
     expect(stopped.stdout).toMatch(/stopped/);
     expect(javaProcessesFor(home)).toHaveLength(0);

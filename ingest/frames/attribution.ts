@@ -60,7 +60,8 @@ export function sourcesOf(g: SentenceGraph, args: Arguments, anchor: number, ac:
   let k: number | undefined = anchor;
   for (let depth = 0; depth < 6 && k !== undefined && !seenNodes.has(k); depth++) {
     seenNodes.add(k);
-    collectAt(g, args, k, ac, out);
+    // the claim's own verb reports nothing of itself ("Commerce added two firms to its list")
+    collectAt(g, args, k, ac, out, depth > 0);
     if (out.length > 0) return out;
     const up: { to: number } | undefined = g.parentEdges(k).find((e) => UP_TO_REPORT.test(e.rel));
     k = up?.to;
@@ -92,10 +93,17 @@ function accordingTo(g: SentenceGraph): number[] {
   return out;
 }
 
-function collectAt(g: SentenceGraph, args: Arguments, k: number, ac: AttributionContext, out: SourceMention[]): void {
+function collectAt(
+  g: SentenceGraph,
+  args: Arguments,
+  k: number,
+  ac: AttributionContext,
+  out: SourceMention[],
+  reporting = true,
+): void {
   // the predicate is itself a reporting verb's complement: its subject is the source (of a passive
   // one, "was accused of", only its agent: the subject is the accused)
-  if (isReporting(g, k, ac)) {
+  if (reporting && isReporting(g, k, ac)) {
     const passive = g.has(k, ["nsubj:pass", "aux:pass"]);
     const subjects = g.children(k, passive ? ["obl:agent"] : ["nsubj", "obl:agent"]);
     for (const s of subjects) pushSource(g, args, s, ac, out);

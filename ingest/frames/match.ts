@@ -215,7 +215,7 @@ function expandFillers(
     const seen = new Set<number>(queue);
     while (queue.length > 0) {
       const k = queue.shift()!;
-      const next = [...g.children(k, "conj")];
+      const next = [...g.children(k, "conj"), ...namesListedAsAppositions(g, args, k)];
       if (expand === "list") {
         next.push(...g.children(k, ["nmod:including", "nmod:such_as", "nmod:like"]));
         // "65 tons of ammunition, hundreds of tanks, BMPs and trucks": a list the parser read as
@@ -250,6 +250,23 @@ function expandFillers(
   return [...out.values()];
 }
 
+/**
+ * "Alpha Ltd, Beta LLC, Gamma Inc and Delta GmbH were sanctioned": a list of organisations read as
+ * appositions of the first. Names of organisations in apposition to an organisation's name are
+ * members of a list when the list closes with "and"/"or" (an apposition that describes the first
+ * name is a description, "Rosneft, Russia's largest oil company", not a name).
+ */
+function namesListedAsAppositions(g: SentenceGraph, args: Arguments, k: number): number[] {
+  const head = args.mention(k);
+  if (!head || head.type !== "Organization" || head.head !== k) return [];
+  const listed = g.children(k, "appos").filter((x) => {
+    const m = args.mention(x);
+    return m !== undefined && m.head === x && m.type === "Organization";
+  });
+  const closed = listed.some((x) => g.has(x, "cc") || g.has(x, "conj"));
+  return closed ? listed : [];
+}
+
 const DESCRIPTIVE_GOODS = new Set([
   "ingredient",
   "component",
@@ -271,6 +288,15 @@ function substitute(
   kind: RoleKind | undefined,
 ): Filler[] {
   const a = f.arg;
+  if ((kind === "actor" || kind === "target" || kind === "sanctionable") && a?.kind !== "named") {
+    // "the firm Omega Holdings", "the drone maker Kappa Aero": a close apposition, the name right
+    // after the noun it names
+    const close = g
+      .children(f.token, ["appos", "dep"])
+      .map((k) => ({ token: k, arg: args.at(k) }))
+      .find((x) => x.arg?.kind === "named" && x.arg.mention.begin === f.token + 1 && !x.arg.mention.demonym);
+    if (close) return [close];
+  }
   if (!a) return [f];
   if (kind === "goods" && a.kind === "item") {
     const lemma = g.lemma(f.token);

@@ -1,4 +1,4 @@
-import { createReadStream, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ArticleSchema, type Article } from "../../src/model/article.js";
 import { issuesOf } from "../../src/model/validate.js";
@@ -210,7 +210,9 @@ export async function* readEntry(entry: InputEntry, options: ReadOptions = {}): 
     try {
       // open first: a failure to open is one error for the file, not a crash mid-stream
       const handle = await fs.open(file, "r");
-      const stream = createReadStream("", { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
+      // the stream takes the handle itself, not its number: destroying a stream closes its fd, and a
+      // second close of a bare number could close a file someone else has opened since
+      const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
       try {
         yield* readJsonlArticles(stream, file, maxBytes);
       } finally {

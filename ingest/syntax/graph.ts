@@ -123,6 +123,13 @@ export class SentenceGraph {
     return [...seen].sort((a, b) => a - b);
   }
 
+  /** Is d in the basic tree under a (or a itself)? */
+  dominates(a: number, d: number): boolean {
+    for (let k: number | undefined = d, n = 0; k !== undefined && n <= this.size; k = this.treeParent(k), n++)
+      if (k === a) return true;
+    return false;
+  }
+
   /** the governor in the basic tree */
   treeParent(d: number): number | undefined {
     const h = this.tokens[d]!.head;

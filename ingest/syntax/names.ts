@@ -82,9 +82,9 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
 
   const gazHits = matchGazetteer(ctx.gaz, tokens, text);
   // the recogniser sometimes tags "he" or "it" as a person: pronouns are the context's business
-  const spans = g.sentence.spans.filter(
-    (s) => ACTOR_NER.has(s.ner) && !range(s.begin, s.end).every((k) => PRONOUN_POS.has(tokens[k]!.pos)),
-  );
+  const spans = g.sentence.spans
+    .filter((s) => ACTOR_NER.has(s.ner) && !range(s.begin, s.end).every((k) => PRONOUN_POS.has(tokens[k]!.pos)))
+    .flatMap((s) => splitCoordinated(g, s));
 
   // An organisation's name may hold a country ("Bank of China", "U.S. Department of the
   // Treasury"); a place's may hold a capital ("Kyiv region"): the longer recognised span wins.
@@ -200,6 +200,29 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
   function twoWords(end: number): string {
     return end >= 2 ? `${tokens[end - 2]!.word} ${tokens[end - 1]!.word}` : "";
   }
+}
+
+/**
+ * "Vostok Oil, Rosneft Trading and Sever LLC": the recogniser's one span over two names the parser
+ * coordinates. Split when both sides are names of two words or more and the first has no "of"
+ * ("Ministry of Industry and Trade", "Procter and Gamble" stay whole).
+ */
+function splitCoordinated<S extends { begin: number; end: number }>(g: SentenceGraph, s: S): S[] {
+  for (let k = s.begin + 2; k < s.end - 2; k++) {
+    if (g.pos(k) !== "CC") continue;
+    const left = range(s.begin, k);
+    if (left.some((x) => g.word(x).toLowerCase() === "of")) return [s];
+    const a = headOf(g, s.begin, k);
+    const b = headOf(g, k + 1, s.end);
+    const conjOf = (x: number) =>
+      g
+        .parentEdges(x)
+        .filter((e) => e.rel.startsWith("conj"))
+        .map((e) => e.to);
+    if (conjOf(b).includes(a) || conjOf(a).includes(b) || conjOf(a).some((x) => conjOf(b).includes(x)))
+      return [{ ...s, end: k }, ...splitCoordinated(g, { ...s, begin: k + 1 })];
+  }
+  return [s];
 }
 
 function range(a: number, b: number): number[] {

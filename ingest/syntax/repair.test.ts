@@ -148,4 +148,280 @@ describe("repairs of misparses", () => {
     expect(edges(r, 1)).toContain("acl:released");
     expect(r.deps).toContainEqual([-1, "root", 5]);
   });
+
+  it("a sentence left without a verb gets its main verb back from the participle", () => {
+    // Several firms , including Acme , supplied drones to Peru .  (read as one noun phrase)
+    const s = sentence(
+      "Several/JJ firms/NNS ,/, including/VBG Acme/NNP ,/, supplied/VBN/supply drones/NNS to/IN Peru/NNP ./.",
+      [
+        [-1, "ROOT", 1],
+        [1, "amod", 0],
+        [1, "punct", 2],
+        [1, "nmod:including", 4],
+        [4, "case", 3],
+        [1, "punct", 5],
+        [7, "amod", 6],
+        [1, "appos", 7],
+        [7, "nmod:to", 9],
+        [9, "case", 8],
+        [1, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["nsubj:firms", "obj:drones", "obl:to:Peru", "punct:."]));
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["nmod:including:Acme"]));
+    expect(r.tokens[6]!.head).toBe(-1);
+    expect(r.tokens[1]!.head).toBe(6);
+  });
+
+  it("leaves a participle alone when the sentence has its own verb", () => {
+    // Firms , including Acme , supplied by Peru , were fined .
+    const s = sentence(
+      "Firms/NNS ,/, including/VBG Acme/NNP ,/, supplied/VBN/supply by/IN Peru/NNP ,/, were/VBD/be fined/VBN/fine ./.",
+      [
+        [-1, "ROOT", 10],
+        [10, "nsubj:pass", 0],
+        [0, "punct", 1],
+        [0, "nmod:including", 3],
+        [3, "case", 2],
+        [0, "punct", 4],
+        [0, "acl", 5],
+        [5, "obl:agent", 7],
+        [7, "case", 6],
+        [0, "punct", 8],
+        [10, "aux:pass", 9],
+        [10, "punct", 11],
+      ],
+    );
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a noun phrase that is a whole sentence gets its verb: subject, object and obliques", () => {
+    // The Ministry sanctioned Acme Trading in May .
+    const s = sentence("The/DT Ministry/NNP sanctioned/VBN/sanction Acme/NNP Trading/NNP in/IN May/NNP ./.", [
+      [-1, "ROOT", 4],
+      [4, "det", 0],
+      [4, "compound", 1],
+      [4, "amod", 2],
+      [4, "compound", 3],
+      [4, "nmod:in", 6],
+      [6, "case", 5],
+      [4, "punct", 7],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(expect.arrayContaining(["nsubj:Ministry", "obj:Trading", "obl:in:May"]));
+    expect(edges(r, 1)).toEqual(["det:The"]);
+    expect(edges(r, 4)).toEqual(["compound:Acme"]);
+    expect(r.tokens[2]!.head).toBe(-1);
+  });
+
+  it("a relative clause read as a noun phrase in apposition becomes the clause of the noun before it", () => {
+    // Peru sanctioned Acme Ltd , which shipped rifles to Chad .  (all one noun phrase)
+    const s = sentence(
+      "Peru/NNP sanctioned/VBN/sanction Acme/NNP Ltd/NNP ,/, which/WDT shipped/VBD/ship rifles/NNS to/IN Chad/NNP ./.",
+      [
+        [-1, "ROOT", 3],
+        [3, "compound", 0],
+        [3, "amod", 1],
+        [3, "compound", 2],
+        [3, "punct", 4],
+        [3, "appos", 7],
+        [7, "det", 5],
+        [7, "amod", 6],
+        [7, "nmod:to", 9],
+        [9, "case", 8],
+        [3, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 6)).toEqual(expect.arrayContaining(["obj:rifles", "obl:to:Chad"]));
+    expect(edges(r, 3)).toEqual(expect.arrayContaining(["acl:relcl:shipped", "ref:which"]));
+    // and the sentence's own verb is then found too
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["nsubj:Peru", "obj:Ltd"]));
+    expect(r.tokens[1]!.head).toBe(-1);
+  });
+
+  it("leaves a real determiner 'which' alone", () => {
+    // They asked which armed groups crossed .
+    const s = sentence("They/PRP asked/VBD/ask which/WDT armed/VBN/arm groups/NNS crossed/VBD/cross ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "ccomp", 5],
+      [5, "nsubj", 4],
+      [4, "det", 2],
+      [4, "amod", 3],
+      [1, "punct", 6],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a participle after the object read as a clause of its own becomes the object's modifier", () => {
+    // Inspectors found rifles made by Acme .
+    const s = sentence("Inspectors/NNS found/VBD/find rifles/NNS made/VBN/make by/IN Acme/NNP ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "dep", 3],
+      [3, "nsubj", 2],
+      [3, "obl:by", 5],
+      [5, "case", 4],
+      [1, "punct", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["obj:rifles"]));
+    expect(edges(r, 2)).toEqual(["acl:made"]);
+    expect(edges(r, 3)).toEqual(["obl:agent:Acme"]);
+    expect(r.tokens[2]!.head).toBe(1);
+    expect(r.tokens[3]!.head).toBe(2);
+  });
+
+  it("leaves a clause with its own auxiliary alone", () => {
+    // Inspectors said rifles were made by Acme .
+    const s = sentence("Inspectors/NNS said/VBD/say rifles/NNS were/VBD/be made/VBN/make by/IN Acme/NNP ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "dep", 4],
+      [4, "nsubj", 2],
+      [4, "aux", 3],
+      [4, "obl:by", 6],
+      [6, "case", 5],
+      [1, "punct", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("the main verb read as the relative clause gives the clause back to the verb after 'which'", () => {
+    // Acme , which ships rifles , is based in Oslo .
+    const s = sentence(
+      "Acme/NNP ,/, which/WDT ships/VBZ/ship rifles/NNS ,/, is/VBZ/be based/VBN/base in/IN Oslo/NNP ./.",
+      [
+        [-1, "ROOT", 0],
+        [7, "obj", 0],
+        [0, "punct", 1],
+        [0, "ref", 2],
+        [7, "dep", 3],
+        [3, "obj", 4],
+        [7, "punct", 5],
+        [7, "aux:pass", 6],
+        [0, "acl:relcl", 7],
+        [9, "case", 8],
+        [7, "obl:in", 9],
+        [0, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 0)).toEqual(expect.arrayContaining(["acl:relcl:ships", "ref:which"]));
+    expect(edges(r, 0)).not.toContain("acl:relcl:based");
+    expect(edges(r, 7)).toEqual(expect.arrayContaining(["nsubj:pass:Acme", "obl:in:Oslo"]));
+    expect(edges(r, 7)).not.toContain("obj:Acme");
+    expect(r.tokens[7]!.head).toBe(-1);
+    expect(r.tokens[3]!.head).toBe(0);
+  });
+
+  it("an apposition that defines a company, read as a clause, becomes the apposition with its relative clause", () => {
+    // Acme , a firm registered in Oslo that shipped rifles , was fined .
+    const s = sentence(
+      "Acme/NNP ,/, a/DT firm/NN registered/VBD/register in/IN Oslo/NNP that/WDT shipped/VBD/ship rifles/NNS ,/, was/VBD/be fined/VBN/fine ./.",
+      [
+        [-1, "ROOT", 12],
+        [12, "nsubj:pass", 0],
+        [0, "punct", 1],
+        [3, "det", 2],
+        [4, "nsubj", 3],
+        [0, "dep", 4],
+        [6, "case", 5],
+        [4, "obl:in", 6],
+        [8, "nsubj", 7],
+        [4, "ccomp", 8],
+        [8, "obj", 9],
+        [0, "punct", 10],
+        [12, "aux:pass", 11],
+        [12, "punct", 13],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 0)).toEqual(expect.arrayContaining(["appos:firm"]));
+    expect(edges(r, 3)).toEqual(expect.arrayContaining(["acl:registered", "acl:relcl:shipped", "ref:that"]));
+    expect(edges(r, 8)).toEqual(expect.arrayContaining(["nsubj:firm", "obj:rifles"]));
+    expect(r.tokens[3]!.head).toBe(0);
+  });
+
+  it("a restrictive relative clause on a place name goes to the noun whose phrase holds the name", () => {
+    // a firm in Oslo that shipped rifles
+    const s = sentence("a/DT firm/NN in/IN Oslo/NNP that/WDT shipped/VBD/ship rifles/NNS", [
+      [-1, "ROOT", 1],
+      [1, "det", 0],
+      [1, "nmod:in", 3],
+      [3, "case", 2],
+      [3, "ref", 4],
+      [3, "acl:relcl", 5],
+      [5, "nsubj", 3],
+      [5, "obj", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["acl:relcl:shipped", "ref:that"]));
+    expect(edges(r, 5)).toEqual(expect.arrayContaining(["nsubj:firm"]));
+    expect(r.tokens[5]!.head).toBe(1);
+  });
+
+  it("leaves a non-restrictive relative clause on a name alone", () => {
+    // a firm in Oslo , which shipped rifles
+    const s = sentence("a/DT firm/NN in/IN Oslo/NNP ,/, which/WDT shipped/VBD/ship rifles/NNS", [
+      [-1, "ROOT", 1],
+      [1, "det", 0],
+      [1, "nmod:in", 3],
+      [3, "case", 2],
+      [3, "punct", 4],
+      [3, "ref", 5],
+      [3, "acl:relcl", 6],
+      [6, "nsubj", 3],
+      [6, "obj", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a closing reporting verb gets back its speaker, read as an apposition", () => {
+    // Iran shipped drones to Peru , Chile 's ministry said .
+    const s = sentence(
+      "Iran/NNP shipped/VBD/ship drones/NNS to/IN Peru/NNP ,/, Chile/NNP 's/POS ministry/NN said/VBD/say ./.",
+      [
+        [-1, "ROOT", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [1, "obl:to", 4],
+        [4, "case", 3],
+        [4, "punct", 5],
+        [4, "appos", 8],
+        [8, "nmod:poss", 6],
+        [6, "case", 7],
+        [1, "dep", 9],
+        [1, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb, (lemma) => lemma === "say");
+    expect(edges(r, 9)).toEqual(["nsubj:ministry"]);
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["parataxis:said"]));
+    expect(edges(r, 4)).not.toContain("appos:ministry");
+    // without a reporting verb there, the apposition stays
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
+  it("a reporting clause read as an apposition reports on the clause of its noun", () => {
+    // Iran shipped drones to Peru , an official said .
+    const s = sentence("Iran/NNP shipped/VBD/ship drones/NNS to/IN Peru/NNP ,/, an/DT official/NN said/VBD/say ./.", [
+      [-1, "ROOT", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "obl:to", 4],
+      [4, "case", 3],
+      [4, "punct", 5],
+      [4, "appos", 8],
+      [8, "nsubj", 7],
+      [7, "det", 6],
+      [1, "punct", 9],
+    ]);
+    const r = repairParse(s, isFrameVerb, (lemma) => lemma === "say");
+    expect(edges(r, 1)).toEqual(expect.arrayContaining(["parataxis:said"]));
+    expect(edges(r, 4)).not.toContain("appos:said");
+    expect(r.tokens[8]!.head).toBe(1);
+  });
 });

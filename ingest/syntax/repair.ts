@@ -43,10 +43,22 @@ const GERUND_TAKERS = new Set([
   "confirm",
 ]);
 
-export function repairParse(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+export function repairParse(
+  s: ParsedSentence,
+  isFrameVerb: (lemma: string) => boolean,
+  isReportingVerb: (lemma: string) => boolean = () => false,
+): ParsedSentence {
+  s = speakersReadAsAppositions(s, isReportingVerb);
   s = nounsReadAsVerbs(s);
+  s = bareVerbsModifyingNouns(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
+  s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
+  s = reducedRelativesReadAsClauses(s);
+  s = mainVerbsReadAsRelativeClauses(s);
+  s = definingAppositionsReadAsClauses(s);
+  s = restrictiveRelativesOnProperNouns(s);
+  s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
   s = recipientsReadAsCompounds(s, isFrameVerb);
@@ -186,6 +198,218 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
 }
 
 /**
+ * "Britain sanctioned Tau Ltd, which shipped rifles to Syria": the relative clause read as a noun
+ * phrase in apposition, "which" its determiner and the verb a participle of its object. Rewritten
+ * as the relative clause of the noun before the comma.
+ */
+function relativeClausesReadAsNounPhrases(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let w = 1; w + 2 < s.tokens.length; w++) {
+    const v = w + 1;
+    if (s.tokens[w]!.pos !== "WDT" || s.tokens[w - 1]!.word !== ",") continue;
+    if (!/^(VBD|VBN)$/.test(s.tokens[v]!.pos) || !isFrameVerb(s.tokens[v]!.lemma.toLowerCase())) continue;
+    const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "amod" && gov > v)?.[0];
+    if (n === undefined || !s.deps.some(([gov, rel, dep]) => gov === n && rel === "det" && dep === w)) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === n && gov < w && gov >= 0 && /^(appos|dep)$/.test(rel));
+    if (!up || s.tokens[n]!.head !== up[0]) continue;
+    const antecedent = up[0];
+    s = rewrite({ ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBD" } : x)) }, ([gov, rel, dep]) => {
+      if (gov === antecedent && dep === n && rel === up[1]) return [antecedent, "acl:relcl", v];
+      if (gov === n && dep === v) return [v, "obj", n];
+      if (gov === n && dep === w) return [antecedent, "ref", w];
+      if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
+ * "Investigators found chips made by Dutch firms": a participle after the object read as a clause
+ * of its own whose subject is that object ("chips made"), hanging on the verb as "dep", its agent
+ * as a plain "by" phrase. The noun is the verb's object, the participle modifies it, the "by"
+ * phrase is its agent.
+ */
+function reducedRelativesReadAsClauses(s: ParsedSentence): ParsedSentence {
+  for (let v = 2; v < s.tokens.length; v++) {
+    if (s.tokens[v]!.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && /^(aux|cop)/.test(rel))) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === v && rel === "dep" && gov >= 0 && gov < v);
+    const n = s.deps.find(([gov, rel, dep]) => gov === v && rel === "nsubj" && dep < v)?.[2];
+    if (!up || n === undefined || n < up[0] || !s.tokens[up[0]]!.pos.startsWith("VB")) continue;
+    const verb = up[0];
+    if (s.deps.some(([gov, rel]) => gov === verb && rel === "obj")) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === verb && dep === v) return [verb, "obj", n];
+      if (gov === v && dep === n) return [n, "acl", v];
+      if (gov === v && rel === "obl:by") return [v, "obl:agent", dep];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
+ * "Kappa Industries, which develops drones, is based in Minsk": the sentence rooted on the subject,
+ * the main verb read as the relative clause and the clause's own verb hung on it. The verb right
+ * after "which" is the relative clause; the other verb is the sentence's, with the noun as its
+ * subject.
+ */
+function mainVerbsReadAsRelativeClauses(s: ParsedSentence): ParsedSentence {
+  const root = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
+  const w = s.deps.find(([gov, rel, dep]) => gov === root && rel === "ref" && dep > root)?.[2];
+  const main = s.deps.find(
+    ([gov, rel, dep]) => gov === root && rel === "acl:relcl" && s.tokens[dep]!.head === root,
+  )?.[2];
+  if (w === undefined || main === undefined) return s;
+  const v = w + 1;
+  if (!/^VB[DZP]$/.test(s.tokens[v]!.pos) || v >= main) return s;
+  const hung = s.deps.find(([gov, rel, dep]) => gov === main && dep === v && /^(dep|nsubj)$/.test(rel));
+  if (!hung || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) return s;
+  const subjRel = s.deps.some(([gov, rel]) => gov === main && rel === "aux:pass") ? "nsubj:pass" : "nsubj";
+  const r = rewrite(s, ([gov, rel, dep]) => {
+    if (gov === -1 && dep === root) return [main, subjRel, root];
+    if (gov === root && dep === main && rel === "acl:relcl") return [-1, "root", main];
+    if (gov === main && dep === v) return [root, "acl:relcl", v];
+    // the antecedent seen as the main verb's object through the misread clause
+    if (gov === main && dep === root) return null;
+    return [gov, rel, dep];
+  });
+  return { ...r, deps: [...r.deps, [v, "nsubj", root]] };
+}
+
+/**
+ * "Tigran Trade, a company registered in Yerevan that exported chips, ...": an apposition that
+ * defines a company read as a clause ("a company registered"), its "that" clause a complement of
+ * the participle. Rewritten as the apposition it is: the participle and the relative clause
+ * modify the noun.
+ */
+function definingAppositionsReadAsClauses(s: ParsedSentence): ParsedSentence {
+  for (let v = 3; v < s.tokens.length; v++) {
+    if (!/^VB[DN]$/.test(s.tokens[v]!.pos)) continue;
+    const n = v - 1;
+    const det = n - 1;
+    if (!s.tokens[n]!.pos.startsWith("NN") || !/^an?$/i.test(s.tokens[det]!.word) || s.tokens[det - 1]!.word !== ",")
+      continue;
+    if (!s.deps.some(([gov, rel, dep]) => gov === v && rel === "nsubj" && dep === n)) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === v && gov >= 0 && gov < det && /^(dep|appos)$/.test(rel));
+    if (!up || s.tokens[v]!.head !== up[0]) continue;
+    const name = up[0];
+    const clauses = s.deps
+      .filter(([gov, rel, dep]) => gov === v && rel === "ccomp" && dep > v)
+      .map(([, , dep]) => dep)
+      .filter((c) => s.deps.some(([gov, rel, dep]) => gov === c && rel === "nsubj" && s.tokens[dep]!.pos === "WDT"));
+    const pronouns = new Map(
+      clauses.map((c) => [
+        c,
+        s.deps.find(([gov, rel, dep]) => gov === c && rel === "nsubj" && s.tokens[dep]!.pos === "WDT")![2],
+      ]),
+    );
+    const r = rewrite(
+      { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBN" } : x)) },
+      ([gov, rel, dep]) => {
+        if (gov === name && dep === v) return [name, "appos", n];
+        if (gov === v && dep === n) return [n, "acl", v];
+        if (gov === v && pronouns.has(dep)) return [n, "acl:relcl", dep];
+        // the pronoun refers to the noun, which is the clause's subject (an added, non-tree edge)
+        if (pronouns.has(gov) && pronouns.get(gov) === dep && rel === "nsubj") return [n, "ref", dep];
+        return [gov, rel, dep];
+      },
+    );
+    s = { ...r, deps: [...r.deps, ...[...pronouns.keys()].map((c): Dependency => [c, "nsubj", n])] };
+  }
+  return s;
+}
+
+/**
+ * "a firm based in Armenia that sold chips to Russia": a restrictive relative clause ("that", no
+ * comma) hung on the proper noun before it. Names take no restrictive relatives; the clause belongs
+ * to the common noun whose phrase holds the name.
+ */
+function restrictiveRelativesOnProperNouns(s: ParsedSentence): ParsedSentence {
+  for (const [p, rel0, v] of s.deps.filter(([, rel]) => rel === "acl:relcl")) {
+    if (p < 0 || !s.tokens[p]!.pos.startsWith("NNP")) continue;
+    const w = s.deps.find(([gov, rel, dep]) => gov === p && rel === "ref" && dep > p && dep < v)?.[2];
+    if (w === undefined || s.tokens[w]!.lemma.toLowerCase() !== "that" || s.tokens[w - 1]!.word === ",") continue;
+    const host = s.deps.find(
+      ([gov, rel, dep]) => dep === p && gov >= 0 && gov < p && /^nmod:/.test(rel) && /^NNS?$/.test(s.tokens[gov]!.pos),
+    )?.[0];
+    if (host === undefined) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === p && dep === v && rel === rel0) return [host, rel, v];
+      if (gov === p && dep === w && rel === "ref") return [host, rel, w];
+      if (gov === v && dep === p && rel.startsWith("nsubj")) return [v, rel, host];
+      return [gov, rel, dep];
+    });
+  }
+  return s;
+}
+
+/**
+ * A sentence left with no verb at all, its main verb read as a participle modifying its object:
+ * - "Several firms, including A and B, supplied drones to Syria": after a long subject, rooted on
+ *   the subject with the object in apposition;
+ * - "The Treasury sanctioned Alpha Holdings in May": one noun phrase, the subject a compound of
+ *   the object.
+ * Only in a sentence with no finite verb is the participle taken for the verb: the noun before it
+ * is its subject, the modified noun its object, that noun's phrases its obliques.
+ */
+function mainVerbsReadAsParticiples(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  const root = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
+  // finite verbs of relative clauses do not count: "..., which shipped rifles to Syria"
+  const inRelative = (k: number) =>
+    [k, s.tokens[k]!.head].some((x) => s.deps.some(([gov, rel, dep]) => dep === x && gov >= 0 && rel === "acl:relcl"));
+  const finite = (k: number) => /^(VBZ|VBP|VBD|MD)$/.test(s.tokens[k]!.pos) && !inRelative(k);
+  const candidates = s.tokens
+    .map((t, i) => i)
+    .filter((i) => /^(VBN|VBD)$/.test(s.tokens[i]!.pos) && isFrameVerb(s.tokens[i]!.lemma.toLowerCase()))
+    .filter((i) => !inRelative(i));
+  const v = candidates[0];
+  if (candidates.length !== 1 || v === undefined || s.tokens.some((t, i) => i !== v && finite(i))) return s;
+  const n = s.deps.find(([gov, rel, dep]) => dep === v && rel === "amod" && gov > v)?.[0];
+  if (n === undefined || !s.tokens[n]!.pos.startsWith("NN")) return s;
+  const before = s.tokens[v - 1];
+  if (!before) return s;
+  const asVerb = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBD" } : x)) };
+  const toVerb = ([gov, rel, dep]: Dependency): Dependency | null => {
+    if (gov === n && rel.startsWith("nmod:") && dep > n) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+    if ((gov === n || gov === root) && rel === "punct" && dep > n) return [v, rel, dep];
+    return null;
+  };
+  // the object hangs on the subject, or after a comma on the last word of the subject's insertion
+  // ("Kappa, which makes drones, sold engines": "engines" in apposition to "drones")
+  const nHead = s.tokens[n]!.head;
+  const attached =
+    nHead >= 0 &&
+    s.deps.some(([gov, rel, dep]) => dep === n && gov === nHead && (gov === root || (rel === "appos" && gov < v)));
+  // the subject ends right before the verb: a comma closing its insertion, or the noun itself
+  if (root < v && attached && (before.word === "," || (nHead === root && before.pos.startsWith("NN"))))
+    return rewrite(asVerb, (e) => {
+      const [gov, , dep] = e;
+      if (gov === -1 && dep === root) return [v, "nsubj", root];
+      if (gov === n && dep === v) return [-1, "root", v];
+      if (gov === nHead && dep === n) return [v, "obj", n];
+      return toVerb(e) ?? e;
+    });
+  const subj = v - 1;
+  if (
+    n === root &&
+    before.pos.startsWith("NN") &&
+    s.deps.some(([g, r, d]) => g === n && r === "compound" && d === subj)
+  )
+    return rewrite(asVerb, (e) => {
+      const [gov, rel, dep] = e;
+      if (gov === -1 && dep === n) return [v, "obj", n];
+      if (gov === n && dep === v) return [-1, "root", v];
+      if (gov === n && dep === subj) return [v, "nsubj", subj];
+      // "The Treasury": what stood before the subject is the subject's
+      if (gov === n && dep < subj) return [subj, rel, dep];
+      return toVerb(e) ?? e;
+    });
+  return s;
+}
+
+/**
  * "to disrupt evasion and target entities in ...", "bought the parts and supply firms abroad": a
  * second verb after "and" read as the first word of a compound noun coordinated with the first
  * verb's object. Rewritten: the verb is coordinated with the first verb, the noun is its object.
@@ -301,6 +525,65 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
         ? [v, rel.replace(/^nmod:/, "obl:"), dep]
         : [gov, rel, dep],
     );
+  }
+  return s;
+}
+
+/**
+ * "a Turkish drone maker": a noun tagged as a bare verb that modifies the noun after it. English
+ * verbs modify nouns only as participles (VBN, VBG), so a bare form there is a noun of a compound.
+ */
+function bareVerbsModifyingNouns(s: ParsedSentence): ParsedSentence {
+  const misread = new Set(
+    s.deps
+      .filter(([gov, rel, dep]) => rel === "amod" && gov === dep + 1 && /^VBP?$/.test(s.tokens[dep]!.pos))
+      .filter(([gov]) => s.tokens[gov]!.pos.startsWith("NN"))
+      .map(([, , dep]) => dep),
+  );
+  if (misread.size === 0) return s;
+  s = rewrite(s, ([gov, rel, dep]) => (misread.has(dep) && rel === "amod" ? [gov, "compound", dep] : [gov, rel, dep]));
+  return { ...s, tokens: s.tokens.map((x, i) => (misread.has(i) ? { ...x, pos: "NN" } : x)) };
+}
+
+/**
+ * "North Korea shipped shells to Russia, South Korea's defence ministry said": the closing
+ * reporting verb hung on the main verb without a subject, its speaker read as an apposition of the
+ * noun before the comma. The noun phrase right before the verb is its subject. With its subject
+ * ("..., a Polish official said"), the verb itself may be read as the apposition: it reports on
+ * the clause of that noun.
+ */
+function speakersReadAsAppositions(s: ParsedSentence, isReportingVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let v = 2; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (!/^VB[DZP]$/.test(t.pos) || !isReportingVerb(t.lemma.toLowerCase())) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) {
+      // "..., a Polish official said": the reporting clause, with its speaker, read as an apposition
+      // of a noun; it reports on the clause that noun belongs to
+      const asNoun = s.deps.find(
+        ([gov, rel, dep]) =>
+          dep === v && gov >= 0 && gov < v && (rel === "appos" || rel === "dep") && s.tokens[gov]!.pos.startsWith("NN"),
+      );
+      let clause = asNoun?.[0];
+      while (clause !== undefined && clause >= 0 && !s.tokens[clause]!.pos.startsWith("VB"))
+        clause = s.tokens[clause]!.head;
+      if (asNoun && clause !== undefined && clause >= 0 && s.tokens[v]!.head === asNoun[0])
+        s = rewrite(s, ([gov, rel, dep]) =>
+          gov === asNoun[0] && dep === v ? [clause, "parataxis", v] : [gov, rel, dep],
+        );
+      continue;
+    }
+    const speaker = v - 1;
+    if (!s.tokens[speaker]!.pos.startsWith("NN")) continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === speaker && gov >= 0 && gov < speaker && rel === "appos");
+    const hang = s.deps.find(
+      ([gov, rel, dep]) => dep === v && gov >= 0 && gov < speaker && /^(dep|parataxis)$/.test(rel),
+    );
+    if (!up || !hang || s.tokens[speaker]!.head !== up[0]) continue;
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (gov === up[0] && dep === speaker && rel === "appos") return [v, "nsubj", speaker];
+      if (gov === hang[0] && dep === v) return [hang[0], "parataxis", v];
+      return [gov, rel, dep];
+    });
   }
   return s;
 }

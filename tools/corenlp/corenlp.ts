@@ -48,22 +48,34 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Is `pid` this home's launcher? A pid file left by a crash may name a process that reuses the
- * number; where /proc exists, the command line must be ours.
+ * The port `pid` serves if it is this home's launcher, else null. A pid file left by a crash may
+ * name a process that reuses the number; where /proc exists, the command line must be ours.
+ * Without /proc the port is taken to be the one asked for.
  */
-function ourServer(n: LocalCoreNlp, pid: number): boolean {
-  if (!alive(pid)) return false;
+function ourServerPort(n: LocalCoreNlp, pid: number): number | null {
+  if (!alive(pid)) return null;
+  let args: string[];
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    return cmdline.includes("Launcher.java") && cmdline.includes(n.pidFile);
+    args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   } catch {
-    return true;
+    return n.port;
   }
+  if (!args.some((a) => a.endsWith("Launcher.java")) || !args.includes(n.pidFile)) return null;
+  const port = Number(args[args.indexOf("--port") + 1]);
+  return Number.isInteger(port) ? port : null;
 }
 
-function runningPid(n: LocalCoreNlp): number | null {
+/** This home's server, on whatever port it serves. */
+function homeServer(n: LocalCoreNlp): { pid: number; port: number } | null {
   const pid = readPid(n.pidFile);
-  return pid !== null && ourServer(n, pid) ? pid : null;
+  const port = pid === null ? null : ourServerPort(n, pid);
+  return pid !== null && port !== null ? { pid, port } : null;
+}
+
+/** This home's server when it serves the port of `n.url` (KG_NLP_URL may name another). */
+function runningPid(n: LocalCoreNlp): number | null {
+  const s = homeServer(n);
+  return s !== null && s.port === n.port ? s.pid : null;
 }
 
 function logTail(n: LocalCoreNlp, lines = 30): string {
@@ -129,10 +141,16 @@ export async function start(n: LocalCoreNlp, opts: StartOptions = {}): Promise<{
     );
   mkdirSync(n.home, { recursive: true });
   return withStartLock(n, timeoutMs, async () => {
-    const running = runningPid(n);
-    if (running !== null) {
-      if (await waitUntilReady(n, running, timeoutMs)) return { pid: running, started: false };
-      throw new Error(`the local CoreNLP (pid ${running}) runs but does not answer on ${n.url}; see ${n.logFile}`);
+    const home = homeServer(n);
+    if (home !== null && home.port !== n.port)
+      // one server per home: a second would take over the pid file and the log of the first
+      throw new Error(
+        `the local CoreNLP of ${n.home} (pid ${home.pid}) serves port ${home.port}, not ${n.port}; ` +
+          `use KG_NLP_URL=http://127.0.0.1:${home.port}, or stop it first with npm run nlp:stop`,
+      );
+    if (home !== null) {
+      if (await waitUntilReady(n, home.pid, timeoutMs)) return { pid: home.pid, started: false };
+      throw new Error(`the local CoreNLP (pid ${home.pid}) runs but does not answer on ${n.url}; see ${n.logFile}`);
     }
     if (await portTaken(n.port)) {
       const what = (await nlpAnswers(n.url))
@@ -196,7 +214,7 @@ export async function start(n: LocalCoreNlp, opts: StartOptions = {}): Promise<{
 
 /** Stops the local server (SIGTERM: it closes its port and exits; SIGKILL only after a long wait). */
 export async function stop(n: LocalCoreNlp, { timeoutMs = 30_000 } = {}): Promise<boolean> {
-  const pid = runningPid(n);
+  const pid = homeServer(n)?.pid ?? null;
   if (pid === null) {
     rmSync(n.pidFile, { force: true });
     return false;
