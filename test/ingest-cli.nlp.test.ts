@@ -322,12 +322,36 @@ describe("kg stats", () => {
     const claims = claimsOf(path.join(data, STORE_FILES.claims));
     const perPredicate: Record<string, number> = {};
     for (const c of claims) perPredicate[c.predicate] = (perPredicate[c.predicate] ?? 0) + 1;
+    // the links counted here from the claims, by docs/model.md's definitions: one relation link per
+    // subject, relation and object; one supply flow per supplier and a recipient other than itself;
+    // one route leg per step of supplier → intermediaries → recipient
+    const edges = new Map<string, [string, string, string]>();
+    for (const c of claims) {
+      edges.set(`${c.subjectId}|${c.predicate}|${c.objectId}`, [c.predicate, c.subjectId, c.objectId]);
+      if (c.predicate !== "SUPPLIES") continue;
+      if (c.recipientId && c.recipientId !== c.subjectId)
+        edges.set(`${c.subjectId}|SUPPLIES_TO|${c.recipientId}`, ["SUPPLIES_TO", c.subjectId, c.recipientId]);
+      const stops = [c.subjectId, ...(c.viaIds ?? []), ...(c.recipientId ? [c.recipientId] : [])];
+      if ((c.viaIds ?? []).length > 0)
+        for (let i = 0; i + 1 < stops.length; i++)
+          if (stops[i] !== stops[i + 1])
+            edges.set(`${stops[i]}|ROUTES_TO|${stops[i + 1]}`, ["ROUTES_TO", stops[i]!, stops[i + 1]!]);
+    }
+    const linksPerPredicate: Record<string, number> = {};
+    for (const [p] of edges.values()) linksPerPredicate[p] = (linksPerPredicate[p] ?? 0) + 1;
+    const flows = linksPerPredicate.SUPPLIES_TO ?? 0;
+    const routeLegs = linksPerPredicate.ROUTES_TO ?? 0;
     const expected = {
       articles: 4,
       entities: readFileSync(path.join(data, STORE_FILES.entities), "utf8").trim().split("\n").length,
+      linkedEntities: new Set([...edges.values()].flatMap(([, a, b]) => [a, b])).size,
       claims: claims.length,
-      links: new Set(claims.map((c) => `${c.subjectId}|${c.predicate}|${c.objectId}`)).size,
+      links: edges.size,
+      relationLinks: edges.size - flows - routeLegs,
+      flows,
+      routeLegs,
       perPredicate,
+      linksPerPredicate,
     };
 
     const fromManifest = kg(["stats", "--data", data, "--json"]);
@@ -350,9 +374,12 @@ describe("kg stats", () => {
     const older = kg(["stats", "--data", data]);
     expect(older.status).toBe(0);
     expect(older.stdout).toContain(
-      `articles 4, entities ${expected.entities}, claims ${claims.length}, links ${expected.links}`,
+      `articles 4, entities ${expected.entities} (${expected.linkedEntities} on links), claims ${claims.length}, ` +
+        `links ${expected.links} (${expected.relationLinks} relation links, ${flows} supply flows, ${routeLegs} route legs)`,
     );
-    expect(older.stdout).toMatch(new RegExp(`^ {2}SUPPLIES +${perPredicate.SUPPLIES}$`, "m"));
+    expect(older.stdout).toMatch(
+      new RegExp(`^ {2}SUPPLIES +${perPredicate.SUPPLIES} +${linksPerPredicate.SUPPLIES}$`, "m"),
+    );
 
     await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, claims: -1 }));
     const broken = kg(["stats", "--data", data]);
