@@ -2,7 +2,7 @@ import type { Article } from "../src/model/article.js";
 import type { Entity } from "../src/model/entity.js";
 import { extractSafely, type SafeExtraction } from "./read/extract-safely.js";
 import { chunksOf, chunkText, joinParses } from "./parse/chunks.js";
-import { NlpRejectedError, parserSettings, type CoreNlpClient } from "./parse/corenlp-client.js";
+import { NlpRejectedError, NlpTimeoutError, parserSettings, type CoreNlpClient } from "./parse/corenlp-client.js";
 import type { ParseCache } from "./parse/parse-cache.js";
 import type { ParsedDocument } from "./parse/parsed.js";
 import { prepareText } from "./parse/prepare.js";
@@ -46,10 +46,14 @@ export function articleExtractor(o: ExtractorOptions): ArticleExtractor {
           const parts = [];
           for (const chunk of chunksOf(prep.text)) {
             const timeoutMs = deadline - Date.now();
-            if (timeoutMs <= 0)
-              throw new NlpRejectedError(`parsing took longer than ${o.timeoutMs / 1000} s; skipped (raise --timeout)`);
+            // a long article is parsed in chunks, each given what is left of the article's time:
+            // the user is told the article's limit, not what was left for the chunk
+            if (timeoutMs <= 0) throw new NlpTimeoutError(o.timeoutMs);
             const text = chunkText(prep.text, chunk);
-            parts.push({ chunk, doc: await client.parse({ text, date, timeoutMs }) });
+            const doc = await client.parse({ text, date, timeoutMs }).catch((e: unknown) => {
+              throw e instanceof NlpTimeoutError ? new NlpTimeoutError(o.timeoutMs) : e;
+            });
+            parts.push({ chunk, doc });
           }
           parsed = joinParses(parts, client.parserId);
         } catch (e) {

@@ -48,6 +48,14 @@ export class NlpRejectedError extends Error {
   }
 }
 
+/** A parse that ran past its time limit (the article is skipped like a rejected one). */
+export class NlpTimeoutError extends NlpRejectedError {
+  constructor(readonly timeoutMs: number) {
+    super(`parsing took longer than ${seconds(timeoutMs)} s; skipped (raise --timeout)`);
+    this.name = "NlpTimeoutError";
+  }
+}
+
 export interface ParseRequest {
   text: string;
   /** the article's date (YYYY-MM-DD) anchoring relative dates; none: the server's today */
@@ -85,7 +93,7 @@ export function coreNlpClient(url: string): CoreNlpClient {
       } catch (e) {
         const err = e as Error & { cause?: { code?: string; message?: string } };
         if (err.name === "TimeoutError") {
-          throw new NlpRejectedError(`parsing took longer than ${seconds(timeoutMs)} s; skipped (raise --timeout)`);
+          throw new NlpTimeoutError(timeoutMs);
         }
         throw NlpUnavailableError.at(base, err.cause?.code ?? err.cause?.message ?? err.message);
       }
@@ -93,7 +101,7 @@ export function coreNlpClient(url: string): CoreNlpClient {
       if (!response.ok) {
         const said = body.trim().split("\n")[0]?.slice(0, 300) ?? "";
         if (/timed out/i.test(said)) {
-          throw new NlpRejectedError(`parsing took longer than ${seconds(timeoutMs)} s; skipped (raise --timeout)`);
+          throw new NlpTimeoutError(timeoutMs);
         }
         throw new NlpRejectedError(`CoreNLP refused the text (HTTP ${response.status}${said ? `: ${said}` : ""})`);
       }
