@@ -441,12 +441,21 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
           // elsewhere a state's firms, forces or officials act for the state
           return a.country ? [refOfMention(a.country, "actor")] : [];
         case "pronoun":
-          return antecedents(f.token, a.human, a.plural);
+          return sanctionedIsNoSanctioner(antecedents(f.token, a.human, a.plural), predicate, role);
         case "anaphor":
-          return descriptionRef(a.lemma);
+          return sanctionedIsNoSanctioner(descriptionRef(a.lemma), predicate, role);
         case "item":
           return [];
       }
+    }
+
+    /**
+     * "The EU sanctioned Acme in May. It was also sanctioned by Britain": "it" stands for what was
+     * sanctioned, never for whoever imposed sanctions here; without another antecedent, no claim.
+     */
+    function sanctionedIsNoSanctioner(refs: Ref[], predicate: string, role: string): Ref[] {
+      if (predicate !== "SANCTIONS" || role !== "object") return refs;
+      return refs.filter((r) => !ctx.isSanctioner(r.name) && !ctx.isSanctioner(resolve(r).name));
     }
 
     function noteAbstractSupply(d: Draft): void {

@@ -76,6 +76,11 @@ export class DocumentContext {
     this.sanctioners.push(ref);
   }
 
+  /** has this article named it as imposing sanctions? */
+  isSanctioner(name: string): boolean {
+    return this.sanctioners.some((r) => r.name === name);
+  }
+
   lastSanctioner(): Ref | null {
     return this.sanctioners[this.sanctioners.length - 1] ?? null;
   }

@@ -424,4 +424,35 @@ describe("repairs of misparses", () => {
     expect(edges(r, 4)).not.toContain("appos:said");
     expect(r.tokens[8]!.head).toBe(1);
   });
+
+  it("a main clause read as part of a fronted 'when' clause gets its subject and the root back", () => {
+    // When stocks fell in May , other firms , notably Acme , have sold rifles .
+    const s = sentence(
+      "When/WRB stocks/NNS fell/VBD/fall in/IN May/NNP ,/, other/JJ firms/NNS ,/, notably/RB Acme/NNP ,/, have/VBP/have sold/VBN/sell rifles/NNS ./.",
+      [
+        [-1, "ROOT", 2],
+        [2, "advmod", 0],
+        [2, "nsubj", 1],
+        [2, "obl:in", 4],
+        [4, "case", 3],
+        [4, "punct", 5],
+        [4, "conj", 7],
+        [7, "amod", 6],
+        [4, "punct", 8],
+        [4, "appos", 10],
+        [10, "advmod", 9],
+        [2, "punct", 11],
+        [2, "dep", 13],
+        [13, "aux", 12],
+        [13, "obj", 14],
+        [2, "punct", 15],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 13)).toEqual(expect.arrayContaining(["nsubj:firms", "advcl:fell", "obj:rifles", "punct:."]));
+    expect(edges(r, 7)).toEqual(expect.arrayContaining(["appos:Acme"]));
+    expect(edges(r, 4)).not.toContain("conj:firms");
+    expect(r.tokens[13]!.head).toBe(-1);
+    expect(r.tokens[2]!.head).toBe(13);
+  });
 });

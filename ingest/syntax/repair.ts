@@ -49,6 +49,7 @@ export function repairParse(
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
   s = speakersReadAsAppositions(s, isReportingVerb);
+  s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
   s = bareVerbsModifyingNouns(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
@@ -543,6 +544,69 @@ function bareVerbsModifyingNouns(s: ParsedSentence): ParsedSentence {
   if (misread.size === 0) return s;
   s = rewrite(s, ([gov, rel, dep]) => (misread.has(dep) && rel === "amod" ? [gov, "compound", dep] : [gov, rel, dep]));
   return { ...s, tokens: s.tokens.map((x, i) => (misread.has(i) ? { ...x, pos: "NN" } : x)) };
+}
+
+const SUBORDINATORS = new Set([
+  "when",
+  "while",
+  "after",
+  "before",
+  "as",
+  "since",
+  "because",
+  "once",
+  "if",
+  "although",
+  "though",
+  "until",
+]);
+
+/**
+ * "When the depots ran low, other countries, primarily Iran and North Korea, have become the main
+ * suppliers": after a fronted adverbial clause, the main clause read as part of it, its verb hung
+ * on the clause's verb without a subject and its subject coordinated with the clause's last noun.
+ * Rewritten: the main verb is the root, the fronted clause modifies it, the noun after the comma
+ * is its subject (with the names in apposition to it).
+ */
+function mainClausesReadAsPartOfFrontedClauses(s: ParsedSentence): ParsedSentence {
+  const r = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (r === undefined || !s.tokens[r]!.pos.startsWith("VB")) return s;
+  const fronted = s.deps.some(
+    ([gov, rel, dep]) =>
+      gov === r && dep < r && /^(advmod|mark)$/.test(rel) && SUBORDINATORS.has(s.tokens[dep]!.lemma.toLowerCase()),
+  );
+  if (!fronted) return s;
+  const v = s.deps.find(
+    ([gov, rel, dep]) =>
+      gov === r && rel === "dep" && dep > r && s.tokens[dep]!.head === r && s.tokens[dep]!.pos.startsWith("VB"),
+  )?.[2];
+  if (v === undefined || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("nsubj"))) return s;
+  if (!s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) return s;
+  // the subject: a noun after a comma, coordinated with a noun of the fronted clause
+  const conj = s.deps.find(
+    ([gov, rel, dep]) =>
+      rel.startsWith("conj") &&
+      gov > r &&
+      dep > gov &&
+      dep < v &&
+      s.tokens[dep]!.head === gov &&
+      s.tokens[dep]!.pos.startsWith("NN") &&
+      s.tokens.slice(gov + 1, dep).some((t) => t.word === ","),
+  );
+  if (!conj) return s;
+  const [x, , n] = conj;
+  const moved = s.deps
+    .filter(([gov, rel, dep]) => gov === x && rel === "appos" && dep > n && dep < v)
+    .map(([, , dep]) => dep);
+  return rewrite(s, ([gov, rel, dep]) => {
+    if (gov === -1 && dep === r) return [v, "advcl", r];
+    if (gov === r && dep === v) return [-1, "root", v];
+    if (gov === x && dep === n && rel === conj[1]) return [v, "nsubj", n];
+    if (gov === x && rel === "appos" && moved.includes(dep)) return [n, rel, dep];
+    // the sentence's final punctuation closes the main clause
+    if (gov === r && rel === "punct" && dep > v) return [v, rel, dep];
+    return [gov, rel, dep];
+  });
 }
 
 /**
