@@ -10,10 +10,11 @@
  * KG_NLP_THREADS (default: the cores), KG_NLP_IDLE_MINUTES (0 = never).
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { requireCommand, resolveClasspath } from "./classpath.js";
+import { alive, logTail, readPidFile, sleep, terminate } from "../process.js";
 import { nlpAnswers, portTaken } from "./probe.js";
 import { isLoopback, localCoreNlp, ON_DEMAND_IDLE_MINUTES, toolDir, type LocalCoreNlp } from "./settings.js";
 
@@ -30,22 +31,6 @@ export const PRELOADED_ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,depparse";
 const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 const log = (msg: string) => console.log(`corenlp: ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function readPid(file: string): number | null {
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The port `pid` serves if it is this home's launcher, else null. A pid file left by a crash may
@@ -67,7 +52,7 @@ function ourServerPort(n: LocalCoreNlp, pid: number): number | null {
 
 /** This home's server, on whatever port it serves. */
 function homeServer(n: LocalCoreNlp): { pid: number; port: number } | null {
-  const pid = readPid(n.pidFile);
+  const pid = readPidFile(n.pidFile);
   const port = pid === null ? null : ourServerPort(n, pid);
   return pid !== null && port !== null ? { pid, port } : null;
 }
@@ -76,11 +61,6 @@ function homeServer(n: LocalCoreNlp): { pid: number; port: number } | null {
 function runningPid(n: LocalCoreNlp): number | null {
   const s = homeServer(n);
   return s !== null && s.port === n.port ? s.pid : null;
-}
-
-function logTail(n: LocalCoreNlp, lines = 30): string {
-  if (!existsSync(n.logFile)) return "(no log)";
-  return readFileSync(n.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
 }
 
 async function waitUntilReady(n: LocalCoreNlp, pid: number, timeoutMs: number): Promise<boolean> {
@@ -106,7 +86,7 @@ async function withStartLock<T>(n: LocalCoreNlp, timeoutMs: number, body: () => 
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const holder = readPid(lock);
+      const holder = readPidFile(lock);
       if (holder === null || !alive(holder)) rmSync(lock, { force: true });
       else if (Date.now() > deadline)
         throw new Error(`another process (pid ${holder}) is starting CoreNLP; see ${n.logFile}`);
@@ -206,7 +186,7 @@ export async function start(n: LocalCoreNlp, opts: StartOptions = {}): Promise<{
       const what = exited
         ? `CoreNLP exited (${exited}) before it was ready`
         : `CoreNLP did not get ready on ${n.url} within ${timeoutMs / 1000} s`;
-      throw new Error(`${what}. Log tail (${n.logFile}):\n${logTail(n)}`);
+      throw new Error(`${what}. Log tail (${n.logFile}):\n${logTail(n.logFile)}`);
     }
     return { pid, started: true };
   });
@@ -219,14 +199,7 @@ export async function stop(n: LocalCoreNlp, { timeoutMs = 30_000 } = {}): Promis
     rmSync(n.pidFile, { force: true });
     return false;
   }
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await sleep(200);
-  if (alive(pid)) {
-    log(`pid ${pid} did not stop within ${timeoutMs / 1000} s; killing it`);
-    process.kill(pid, "SIGKILL");
-    while (alive(pid)) await sleep(100);
-  }
+  await terminate(pid, timeoutMs, log);
   rmSync(n.pidFile, { force: true });
   return true;
 }

@@ -27,6 +27,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { boltPort, neo4jConfigFromEnv, type Neo4jConfig } from "../../src/neo4j/config.js";
 import { createDriver } from "../../src/neo4j/connect.js";
+import { alive, logTail, readPidFile, sleep, terminate } from "../process.js";
 
 const toolDir = path.dirname(fileURLToPath(import.meta.url));
 const projectDir = path.resolve(toolDir, "../..");
@@ -102,18 +103,7 @@ export async function resolveJars(n: LocalNeo4j): Promise<void> {
 }
 
 function readPid(n: LocalNeo4j): number | null {
-  if (!existsSync(n.pidFile)) return null;
-  const pid = Number(readFileSync(n.pidFile, "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return readPidFile(n.pidFile);
 }
 
 /** Does Bolt answer with the configured credentials? */
@@ -127,13 +117,6 @@ export async function boltAnswers(config: Neo4jConfig): Promise<boolean> {
   } finally {
     await driver.close().catch(() => undefined);
   }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function logTail(n: LocalNeo4j, lines = 30): string {
-  if (!existsSync(n.logFile)) return "(no log)";
-  return readFileSync(n.logFile, "utf8").split("\n").slice(-lines).join("\n");
 }
 
 /** Starts the local DBMS unless it runs already; resolves when Bolt answers. */
@@ -183,7 +166,9 @@ export async function start(n: LocalNeo4j, { timeoutMs = 180_000 } = {}): Promis
   if (!(await waitForBolt(n, pid, timeoutMs))) {
     if (alive(pid)) process.kill(pid, "SIGKILL");
     rmSync(n.pidFile, { force: true });
-    throw new Error(`Neo4j did not answer on ${n.config.uri} within ${timeoutMs / 1000} s. Log tail:\n${logTail(n)}`);
+    throw new Error(
+      `Neo4j did not answer on ${n.config.uri} within ${timeoutMs / 1000} s. Log tail:\n${logTail(n.logFile)}`,
+    );
   }
   return { pid, started: true };
 }
@@ -205,14 +190,7 @@ export async function stop(n: LocalNeo4j, { timeoutMs = 60_000 } = {}): Promise<
     rmSync(n.pidFile, { force: true });
     return false;
   }
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await sleep(250);
-  if (alive(pid)) {
-    log(`pid ${pid} did not stop within ${timeoutMs / 1000} s; killing it`);
-    process.kill(pid, "SIGKILL");
-    while (alive(pid)) await sleep(100);
-  }
+  await terminate(pid, timeoutMs, log);
   rmSync(n.pidFile, { force: true });
   return true;
 }
