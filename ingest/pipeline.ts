@@ -353,7 +353,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
      */
     function antecedents(token: number, human: boolean, plural: boolean): Ref[] {
       const fits = (m: NamedMention) =>
-        !m.demonym && (human ? m.type === "Person" : ["Country", "Organization", "Group"].includes(m.type));
+        !m.demonym && (human ? m.type === "Person" : ["Country", "Organization", "Group", "Facility"].includes(m.type));
       const verb = g.parents(token, ["nsubj", "nsubj:pass"])[0];
       if (verb !== undefined) {
         const partners = [...g.parents(verb, "conj"), ...g.children(verb, "conj")];
@@ -365,7 +365,10 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
           if (subj && subj.begin < token) return [refOfMention(subj, "actor")];
         }
       }
-      const before = mentions.filter((m) => m.end <= token && fits(m));
+      // "Ukraine attacked the plant, describing it as ...": a pronoun never stands for the subject
+      // of its own clause, nor for the subject its clause takes from the clause above
+      const own = clauseSubjects(token);
+      const before = mentions.filter((m) => m.end <= token && fits(m) && !own.has(m.head));
       const nearest = before[before.length - 1];
       if (nearest) {
         if (!plural) return [refOfMention(nearest, "actor")];
@@ -379,6 +382,19 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       if (human) return ctx.lastPerson ? [ctx.lastPerson] : [];
       const prev = ctx.lastSubject(ps.index, ["Country", "Organization", "Group"]);
       return prev ? [prev] : [];
+    }
+
+    function clauseSubjects(token: number): Set<number> {
+      const out = new Set<number>();
+      let verb: number | undefined = g.parents(token, ["obj", "iobj", "obl", "obl:*"]).find((p) => g.isVerb(p));
+      for (let depth = 0; verb !== undefined && depth < 3; depth++) {
+        const subjects = g.children(verb, ["nsubj", "nsubj:pass", "nsubj:xsubj"]);
+        for (const k of subjects) for (const x of g.withConjuncts(k)) out.add(x);
+        if (subjects.length > 0) break;
+        // a gerund or infinitive without its own subject takes the one above it
+        verb = g.parents(verb, ["advcl", "xcomp", "conj"]).find((p) => g.isVerb(p));
+      }
+      return out;
     }
 
     /** "the company", "the firm": the organisation last a subject; "the country": the state */

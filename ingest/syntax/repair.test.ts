@@ -86,7 +86,7 @@ describe("repairs of misparses", () => {
     expect(edges(r, 5)).toEqual([]);
   });
 
-  it("a gerund clause after a comma that is no list item stays a clause", () => {
+  it("a gerund clause after a comma that is no list item stays a clause, a free adjunct of the verb", () => {
     // Israel sold radars , using ships  — "using" hangs on the verb, not on a noun of a list
     const s = sentence("Israel/NNP sold/VBD/sell radars/NNS ,/, using/VBG/use ships/NNS", [
       [-1, "root", 1],
@@ -96,7 +96,155 @@ describe("repairs of misparses", () => {
       [1, "dep", 4],
       [4, "obj", 5],
     ]);
-    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(["nsubj:Israel", "obj:radars", "punct:,", "advcl:using"]);
+    expect(edges(r, 2)).toEqual([]);
+  });
+
+  it("leaves a participle after a comma, or a gerund with its own subject, hanging as it was", () => {
+    // Turkey sold drones , backed by loans  /  Turkey sold drones , officials saying so
+    const passive = sentence("Turkey/NNP sold/VBD/sell drones/NNS ,/, backed/VBN/back by/IN loans/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "punct", 3],
+      [1, "dep", 4],
+      [4, "obl:by", 6],
+      [6, "case", 5],
+    ]);
+    expect(repairParse(passive, isFrameVerb).deps).toEqual(passive.deps);
+    const own = sentence("Turkey/NNP sold/VBD/sell drones/NNS ,/, officials/NNS saying/VBG/say so/RB", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "punct", 3],
+      [1, "dep", 5],
+      [5, "nsubj", 4],
+      [5, "advmod", 6],
+    ]);
+    expect(repairParse(own, isFrameVerb).deps).toEqual(own.deps);
+  });
+
+  it("a noun read as a bare verb after a possessive becomes a modifier of the noun after it", () => {
+    // Iran 's drone deliveries to Russia continued
+    const s = sentence("Iran/NNP 's/POS drone/VB deliveries/NNS to/IN Russia/NNP continued/VBD/continue", [
+      [-1, "root", 6],
+      [6, "nsubj", 0],
+      [0, "case", 1],
+      [0, "acl", 2],
+      [2, "obj", 3],
+      [2, "obl:to", 5],
+      [5, "case", 4],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 6)).toEqual(["nsubj:deliveries"]);
+    expect(edges(r, 3).sort()).toEqual(["compound:drone", "nmod:poss:Iran", "nmod:to:Russia"]);
+    expect(r.tokens[2]!.pos).toBe("NN");
+    expect(r.tokens[0]!.head).toBe(3);
+    expect(r.tokens[3]!.head).toBe(6);
+  });
+
+  it("a noun read as a bare verb after a finite verb gives the verb its object and its phrases", () => {
+    // Serbia buys drone engines from Turkey
+    const s = sentence("Serbia/NNP buys/VBZ/buy drone/VB engines/NNS from/IN Turkey/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "dep", 2],
+      [2, "obj", 3],
+      [2, "obl:from", 5],
+      [5, "case", 4],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(["nsubj:Serbia", "obj:engines", "obl:from:Turkey"]);
+    expect(edges(r, 3)).toEqual(["compound:drone"]);
+  });
+
+  it("leaves a bare infinitive after 'help' and a verb after its auxiliary alone", () => {
+    // Iran helped build factories  /  Iran does supply drones
+    const help = sentence("Iran/NNP helped/VBD/help build/VB factories/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "xcomp", 2],
+      [2, "obj", 3],
+    ]);
+    expect(repairParse(help, isFrameVerb).deps).toEqual(help.deps);
+    const does = sentence("Iran/NNP does/VBZ/do supply/VB drones/NNS", [
+      [-1, "root", 2],
+      [2, "nsubj", 0],
+      [2, "aux", 1],
+      [2, "obj", 3],
+    ]);
+    expect(repairParse(does, isFrameVerb).deps).toEqual(does.deps);
+  });
+
+  it("a 'with' phrase after a gerund clause goes to the gerund, a frame verb with its own object", () => {
+    // Britain sanctioned Zeta for supplying Iran with parts
+    const s = sentence(
+      "Britain/NNP sanctioned/VBD/sanction Zeta/NNP for/IN supplying/VBG/supply Iran/NNP with/IN parts/NNS",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [1, "advcl:for", 4],
+        [4, "mark", 3],
+        [4, "obj", 5],
+        [1, "obl:with", 7],
+        [7, "case", 6],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 4)).toEqual(["mark:for", "obj:Iran", "obl:with:parts"]);
+    expect(edges(r, 1)).not.toContain("obl:with:parts");
+    expect(r.tokens[7]!.head).toBe(4);
+  });
+
+  it("leaves a phrase with the outer verb when the gerund has its own or comes after the phrase", () => {
+    // Britain sanctioned Zeta with Canada for supplying Iran
+    const before = sentence(
+      "Britain/NNP sanctioned/VBD/sanction Zeta/NNP with/IN Canada/NNP for/IN supplying/VBG/supply Iran/NNP",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [1, "obl:with", 4],
+        [4, "case", 3],
+        [1, "advcl:for", 6],
+        [6, "mark", 5],
+        [6, "obj", 7],
+      ],
+    );
+    expect(repairParse(before, isFrameVerb).deps).toEqual(before.deps);
+    // Britain sanctioned Zeta for supplying Iran with parts with Canada
+    const own = sentence(
+      "Britain/NNP sanctioned/VBD/sanction Zeta/NNP for/IN supplying/VBG/supply Iran/NNP with/IN parts/NNS with/IN Canada/NNP",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obj", 2],
+        [1, "advcl:for", 4],
+        [4, "mark", 3],
+        [4, "obj", 5],
+        [4, "obl:with", 7],
+        [7, "case", 6],
+        [1, "obl:with", 9],
+        [9, "case", 8],
+      ],
+    );
+    expect(repairParse(own, isFrameVerb).deps).toEqual(own.deps);
+  });
+
+  it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
+    // Poland struggled in supplying Ukraine
+    const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obl:in", 4],
+      [4, "case", 2],
+      [4, "amod", 3],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(["nsubj:Poland", "advcl:in:supplying"]);
+    expect(edges(r, 3).sort()).toEqual(["mark:in", "obj:Ukraine"]);
   });
 
   it("a verb after 'and' read as the first word of a compound becomes the coordinated verb", () => {

@@ -43,6 +43,9 @@ const GERUND_TAKERS = new Set([
   "confirm",
 ]);
 
+/** prepositions that take a gerund clause: "for supplying", "in supplying", "by shipping", "after selling" */
+const GERUND_PREPOSITIONS = new Set(["for", "of", "by", "to", "in", "after", "before", "without", "from", "through"]);
+
 export function repairParse(
   s: ParsedSentence,
   isFrameVerb: (lemma: string) => boolean,
@@ -51,7 +54,9 @@ export function repairParse(
   s = speakersReadAsAppositions(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
+  s = nounModifiersReadAsVerbs(s);
   s = bareVerbsModifyingNouns(s);
+  s = freeAdjunctsReadAsDep(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
@@ -127,7 +132,7 @@ export function repairParse(
       });
       continue;
     }
-    if (up && (nCase === "for" || nCase === "of" || nCase === "by" || nCase === "to") && (t.pos === "VBG" || hasAux)) {
+    if (up && nCase !== null && GERUND_PREPOSITIONS.has(nCase) && (t.pos === "VBG" || hasAux)) {
       // under a noun ("two firms for supplying Russia") the gerund modifies the noun
       const clauseRel = s.tokens[up[0]]!.pos.startsWith("NN") ? `acl:${nCase}` : `advcl:${nCase}`;
       s = rewrite(s, ([gov, rel, dep]) => {
@@ -160,7 +165,7 @@ export function repairParse(
       });
     }
   }
-  return s;
+  return phrasesAfterEmbeddedVerbs(s, isFrameVerb);
 }
 
 /**
@@ -531,14 +536,16 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
 }
 
 /**
- * "a Turkish drone maker": a noun tagged as a bare verb that modifies the noun after it. English
- * verbs modify nouns only as participles (VBN, VBG), so a bare form there is a noun of a compound.
+ * "a Turkish drone maker", "drone navigation signals": a noun tagged as a bare verb that modifies a
+ * noun after it. English verbs modify nouns only as participles (VBN, VBG), so a bare form there is
+ * a noun of a compound.
  */
 function bareVerbsModifyingNouns(s: ParsedSentence): ParsedSentence {
   const misread = new Set(
     s.deps
-      .filter(([gov, rel, dep]) => rel === "amod" && gov === dep + 1 && /^VBP?$/.test(s.tokens[dep]!.pos))
-      .filter(([gov]) => s.tokens[gov]!.pos.startsWith("NN"))
+      .filter(([gov, rel, dep]) => rel === "amod" && gov > dep && /^VBP?$/.test(s.tokens[dep]!.pos))
+      // "drone navigation signals": only nouns between the bare form and the noun it modifies
+      .filter(([gov, , dep]) => s.tokens.slice(dep + 1, gov + 1).every((t) => t.pos.startsWith("NN")))
       .map(([, , dep]) => dep),
   );
   if (misread.size === 0) return s;
@@ -728,6 +735,152 @@ function recipientsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma: strin
     s = { ...s, deps, tokens: s.tokens.map((x, i) => ({ ...x, head: heads[i]! })) };
   }
   return s;
+}
+
+/** verbs that take a bare infinitive after them: "helped build", "let them sell" */
+const BARE_INFINITIVE_TAKERS = new Set([
+  "help",
+  "make",
+  "let",
+  "have",
+  "see",
+  "hear",
+  "watch",
+  "feel",
+  "bid",
+  "dare",
+  "need",
+  "go",
+  "come",
+  "do",
+]);
+
+/**
+ * "Iran's drone deliveries to Russia", "Russia buys drone engines from China", "they found drone
+ * parts": a noun modifying the noun after it, tagged as a bare verb that takes that noun as its
+ * object. A bare verb cannot follow a determiner, a possessive, an adjective, a number or a
+ * preposition, nor a finite verb that is not its auxiliary and takes no bare infinitive. The second
+ * noun heads the phrase in the verb's place (after a possessive, in the possessor's place), the
+ * first modifies it, and the verb's obliques go to the clause's verb, or to the noun as modifiers.
+ */
+function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    const p = s.tokens[v - 1]!;
+    const noun = v + 1;
+    if (t.pos !== "VB" || !/^NNS?$/.test(s.tokens[noun]!.pos)) continue;
+    const own = s.deps.filter(([gov]) => gov === v);
+    if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
+    if (own.some(([, rel]) => /^(nsubj|aux|mark|cop)/.test(rel))) continue;
+    const afterFinite =
+      /^VB[DZP]$/.test(p.pos) && !BARE_INFINITIVE_TAKERS.has(p.lemma.toLowerCase()) && p.lemma.toLowerCase() !== "be";
+    const afterWord =
+      /^(DT|POS|PRP\$|JJ|JJR|JJS|CD)$/.test(p.pos) || (p.pos === "IN" && p.lemma.toLowerCase() !== "to");
+    if (!afterFinite && !afterWord) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
+    if (!up) continue;
+    // after "'s" the phrase takes the possessor's place and the possessor becomes its possessive
+    const possessor =
+      p.pos === "POS" &&
+      up[0] === v - 2 &&
+      s.deps.some(([gov, rel, dep]) => gov === v - 2 && rel === "case" && dep === v - 1)
+        ? v - 2
+        : null;
+    const possUp =
+      possessor === null ? null : s.deps.find(([gov, , dep]) => dep === possessor && gov === s.tokens[possessor]!.head);
+    const [newGov, newRel0] = possessor === null ? [up[0], up[1]] : possUp ? [possUp[0], possUp[1]] : [-1, "root"];
+    const govIsVerb = newGov >= 0 && s.tokens[newGov]!.pos.startsWith("VB");
+    const hasObj = s.deps.some(([gov, rel]) => gov === newGov && rel === "obj");
+    const newRel = /^(dep|xcomp|ccomp|advcl|acl)$/.test(newRel0) && govIsVerb ? (hasObj ? "dep" : "obj") : newRel0;
+    // "buys drone engines from China": the phrase is the verb's; "drone deliveries to Russia rose": the noun's
+    const objectOfVerb = govIsVerb && (newRel === "obj" || newRel === "dep");
+    s = rewrite(s, ([gov, rel, dep]) => {
+      if (possessor !== null && dep === possessor && possUp && gov === possUp[0] && rel === possUp[1])
+        return [newGov, newRel, noun];
+      if (possessor !== null && dep === possessor && gov < 0) return [-1, "root", noun];
+      if (possessor !== null && dep === v && gov === possessor) return [noun, "compound", v];
+      if (possessor === null && dep === v && gov === up[0] && rel === up[1]) return [newGov, newRel, noun];
+      if (possessor === null && dep === v && gov < 0) return [-1, "root", noun];
+      if (gov === v && dep === noun) return possessor === null ? [noun, "compound", v] : null;
+      if (gov === v && rel.startsWith("obl"))
+        return objectOfVerb ? [newGov, rel, dep] : [noun, rel.replace(/^obl/, "nmod"), dep];
+      if (gov === v) return [noun, rel, dep];
+      if (dep === v) return [gov, rel, noun];
+      return [gov, rel, dep];
+    });
+    s = {
+      ...s,
+      deps: possessor === null ? s.deps : [...s.deps, [noun, "nmod:poss", possessor]],
+      tokens: s.tokens.map((x, i) =>
+        i === v
+          ? { ...x, pos: "NN" }
+          : i === possessor
+            ? { ...x, head: noun }
+            : i === noun && possessor !== null && !possUp
+              ? { ...x, head: -1 }
+              : x,
+      ),
+    };
+  }
+  return s;
+}
+
+/**
+ * "Kazakhstan has become a hub, reselling Western electronics to Russia": a gerund clause after a
+ * comma, with no subject of its own, hung on the verb before it as "dep". It is a free adjunct of
+ * that verb, whose subject is also its subject.
+ */
+function freeAdjunctsReadAsDep(s: ParsedSentence): ParsedSentence {
+  const adjuncts = s.deps.filter(
+    ([gov, rel, dep]) =>
+      rel === "dep" &&
+      gov >= 0 &&
+      dep > gov + 1 &&
+      s.tokens[gov]!.pos.startsWith("VB") &&
+      s.tokens[dep]!.pos === "VBG" &&
+      s.tokens[dep - 1]!.word === "," &&
+      s.tokens[dep]!.head === gov &&
+      !s.deps.some(([g, r]) => g === dep && /^(nsubj|aux|mark)/.test(r)),
+  );
+  if (adjuncts.length === 0) return s;
+  return rewrite(s, (e) => (adjuncts.includes(e) ? [e[0], "advcl", e[2]] : e));
+}
+
+/**
+ * "OFAC sanctioned Zeta for supplying Iran with drones", "the firm was listed after selling Russia
+ * chips through Armenia": a phrase after a gerund or participle clause attached to the verb that
+ * governs the clause. A phrase that closes a clause belongs to the clause's own verb when that verb
+ * is a frame verb and has no such phrase yet; the verb of the sentence keeps those it had before.
+ */
+function phrasesAfterEmbeddedVerbs(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  const moves = new Map<Dependency, number>();
+  for (const e of s.deps) {
+    const [v, rel, x] = e;
+    if (v < 0 || !/^obl:(with|to|into|through|via)$/.test(rel) || s.tokens[x]!.head !== v) continue;
+    const inner = s.deps.find(
+      ([gov, r, dep]) =>
+        gov === v &&
+        /^(advcl|xcomp|acl)/.test(r) &&
+        dep > v &&
+        dep < x &&
+        /^VB[GN]?$/.test(s.tokens[dep]!.pos) &&
+        isFrameVerb(s.tokens[dep]!.lemma.toLowerCase()) &&
+        s.tokens[dep]!.head === v,
+    )?.[2];
+    if (inner === undefined || s.deps.some(([gov, r]) => gov === inner && r === rel)) continue;
+    // the clause must reach the phrase: nothing of the outer verb's between them
+    if (
+      s.deps.some(
+        ([gov, , dep]) =>
+          gov === v && dep > inner && dep < x && s.tokens[dep]!.head === v && s.tokens[dep]!.pos !== ",",
+      )
+    )
+      continue;
+    if (!s.deps.some(([gov, r]) => gov === inner && /^(obj|iobj)$/.test(r))) continue;
+    moves.set(e, inner);
+  }
+  if (moves.size === 0) return s;
+  return rewrite(s, (e) => (moves.has(e) ? [moves.get(e)!, e[1], e[2]] : e));
 }
 
 /** Rewrites edges; a token whose tree edge moved takes its new governor as head. */
