@@ -233,6 +233,125 @@ describe("repairs of misparses", () => {
     expect(repairParse(own, isFrameVerb).deps).toEqual(own.deps);
   });
 
+  it("a destination hung on a participle describing the goods goes to the verb of sending", () => {
+    // Syria flew rifles captured in Iraq to Lebanon
+    const s = sentence("Syria/NNP flew/VBD/fly rifles/NNS captured/VBN/capture in/IN Iraq/NNP to/IN Lebanon/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "acl", 3],
+      [3, "obl:in", 5],
+      [5, "case", 4],
+      [3, "obl:to", 7],
+      [7, "case", 6],
+    ]);
+    const r = repairParse(s, (l) => l === "fly" || isFrameVerb(l));
+    expect(edges(r, 1)).toContain("obl:to:Lebanon");
+    expect(edges(r, 3)).toEqual(["obl:in:Iraq"]);
+    // "rifles sold to Lebanon": a participle of sending keeps its own destination
+    const sold = sentence("Syria/NNP flew/VBD/fly rifles/NNS sold/VBN/sell to/IN Lebanon/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "acl", 3],
+      [3, "obl:to", 5],
+      [5, "case", 4],
+    ]);
+    expect(repairParse(sold, (l) => l === "fly" || isFrameVerb(l)).deps).toEqual(sold.deps);
+  });
+
+  it("a gerund clause hung on a date, its list read as the date's appositions, modifies the verb", () => {
+    // planes landed on May 3 carrying cash , a radar and a gun
+    const s = sentence(
+      "planes/NNS landed/VBD/land on/IN May/NNP 3/CD carrying/VBG/carry cash/NN ,/, a/DT radar/NN and/CC a/DT gun/NN",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obl:on", 3],
+        [3, "case", 2],
+        [3, "nummod", 4],
+        [3, "acl", 5],
+        [5, "obj", 6],
+        [3, "appos", 9],
+        [9, "det", 8],
+        [3, "appos", 12],
+        [12, "det", 11],
+        [9, "conj:and", 12],
+      ],
+    );
+    s.tokens[3]!.ner = "DATE";
+    s.tokens[4]!.ner = "DATE";
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toContain("advcl:carrying");
+    expect(edges(r, 5).sort()).toEqual(["obj:cash", "obj:gun", "obj:radar"]);
+    expect(edges(r, 3)).not.toContain("appos:radar");
+  });
+
+  it("a gerund clause after a comma on a noun inside a phrase, closing the sentence, modifies the verb above", () => {
+    // Cuba became a hub for Russia in its war , quietly supplying Moscow with fuel
+    const s = sentence(
+      "Cuba/NNP became/VBD/become a/DT hub/NN for/IN Russia/NNP ,/, quietly/RB supplying/VBG/supply Moscow/NNP with/IN fuel/NN ./.",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "xcomp", 3],
+        [3, "det", 2],
+        [3, "nmod:for", 5],
+        [5, "case", 4],
+        [5, "punct", 6],
+        [5, "acl", 8],
+        [8, "advmod", 7],
+        [8, "obj", 9],
+        [8, "obl:with", 11],
+        [11, "case", 10],
+        [1, "punct", 12],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toContain("advcl:supplying");
+    expect(edges(r, 5)).not.toContain("acl:supplying");
+    // without the comma the clause describes the noun: "firms supplying Moscow"
+    const bare = sentence("Cuba/NNP paid/VBD/pay for/IN firms/NNS supplying/VBG/supply Moscow/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obl:for", 3],
+      [3, "case", 2],
+      [3, "acl", 4],
+      [4, "obj", 5],
+    ]);
+    expect(repairParse(bare, isFrameVerb).deps).toEqual(bare.deps);
+  });
+
+  it("a gerund read as the adjective of a noun that hangs as dep heads a clause of the verb above", () => {
+    // planes landed on May 3 carrying rifles and a radar
+    const s = sentence(
+      "planes/NNS landed/VBD/land on/IN May/NNP 3/CD carrying/VBG/carry rifles/NNS and/CC a/DT radar/NN",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [1, "obl:on", 3],
+        [3, "case", 2],
+        [3, "nummod", 4],
+        [6, "amod", 5],
+        [3, "dep", 6],
+        [9, "det", 8],
+        [3, "dep", 9],
+        [6, "conj:and", 9],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toContain("advcl:carrying");
+    expect(edges(r, 5).sort()).toEqual(["obj:radar", "obj:rifles"]);
+    // "Russia launched exploding drones": a real adjective of the verb's object
+    const real = sentence("Russia/NNP launched/VBD/launch exploding/VBG/explode drones/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [3, "amod", 2],
+      [1, "obj", 3],
+    ]);
+    expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

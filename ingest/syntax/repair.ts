@@ -57,6 +57,8 @@ export function repairParse(
   s = nounModifiersReadAsVerbs(s);
   s = bareVerbsModifyingNouns(s);
   s = freeAdjunctsReadAsDep(s);
+  s = freeAdjunctsHungOnNouns(s);
+  s = gerundsReadAsAdjectives(s);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
@@ -492,8 +494,10 @@ function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) =>
 
 /**
  * "shipped rifles and other items that could be used for military purposes to Russian customers
- * through Turkey": the verb's "to" and "through" phrases read as modifiers of a noun inside the
- * clause that describes its object. When the verb has no such phrase of its own, they are its.
+ * through Turkey", "flew weapons seized in Ukraine to Iran": the verb's "to" and "through" phrases
+ * read as modifiers of a noun inside the clause that describes its object, or of that clause's
+ * participle when it is no verb of sending. When the verb has no such phrase of its own, they are
+ * its.
  */
 function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   for (let v = 0; v < s.tokens.length; v++) {
@@ -521,9 +525,16 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
       inside.add(k);
       for (const [gov, , dep] of s.deps) if (gov === k && s.tokens[dep]!.head === k) stack.push(dep);
     }
+    // on a noun of the clause, or on its own verb when that verb sends nothing anywhere ("weapons
+    // seized in Ukraine to Iran")
     const moved = s.deps.filter(
       ([gov, rel, dep]) =>
-        inside.has(gov) && s.tokens[gov]!.pos.startsWith("NN") && /^nmod:(to|through|via)$/.test(rel) && dep > gov,
+        inside.has(gov) &&
+        dep > gov &&
+        ((s.tokens[gov]!.pos.startsWith("NN") && /^nmod:(to|through|via)$/.test(rel)) ||
+          (s.tokens[gov]!.pos === "VBN" &&
+            !isFrameVerb(s.tokens[gov]!.lemma.toLowerCase()) &&
+            /^obl:(to|into)$/.test(rel))),
     );
     if (moved.length === 0) continue;
     s = rewrite(s, ([gov, rel, dep]) =>
@@ -844,6 +855,90 @@ function freeAdjunctsReadAsDep(s: ParsedSentence): ParsedSentence {
   );
   if (adjuncts.length === 0) return s;
   return rewrite(s, (e) => (adjuncts.includes(e) ? [e[0], "advcl", e[2]] : e));
+}
+
+/**
+ * "Two planes landed at the airport on May 2 carrying rifles, a radar and a howitzer",
+ * "…buttress for Russia in its war effort, probably supplying Moscow with technology": a gerund
+ * clause after a comma hung on a date, or on a noun inside a prepositional phrase, at the end of
+ * its clause. Dates and such nouns take no participle clause there: it is a free adjunct of the
+ * verb above them. Appositions of the date after the clause continue the list of its object.
+ */
+function freeAdjunctsHungOnNouns(s: ParsedSentence): ParsedSentence {
+  for (let v = 1; v < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (t.pos !== "VBG") continue;
+    let before = v - 1;
+    while (before > 0 && s.tokens[before]!.pos.startsWith("RB")) before--;
+    const up = s.deps.find(([gov, rel, dep]) => dep === v && gov === t.head && rel === "acl");
+    if (!up || up[0] >= before) continue;
+    if (s.deps.some(([gov, rel]) => gov === v && /^(nsubj|aux|mark)/.test(rel))) continue;
+    const n = up[0];
+    const isDate = s.tokens[n]!.ner === "DATE";
+    const inPhrase = s.deps.some(([gov, rel]) => gov === n && rel === "case");
+    // a date takes no clause at all; a noun in a phrase none after a comma
+    if (!isDate && !(inPhrase && s.tokens[before]!.word === ",")) continue;
+    // the nearest verb above the noun (a "verb" with a determiner is a noun tagged wrong)
+    const isVerb = (k: number) =>
+      s.tokens[k]!.pos.startsWith("VB") && !s.deps.some(([gov, rel]) => gov === k && rel === "det");
+    let verb = s.tokens[n]!.head;
+    for (let depth = 0; verb >= 0 && !isVerb(verb) && depth < 6; depth++) verb = s.tokens[verb]!.head;
+    if (verb < 0 || !isVerb(verb)) continue;
+    const obj = s.deps.find(([gov, rel]) => gov === v && rel === "obj")?.[2];
+    const listed =
+      isDate && obj !== undefined ? s.deps.filter(([gov, rel, dep]) => gov === n && rel === "appos" && dep > obj) : [];
+    // a noun in a phrase: only when the clause closes the sentence
+    if (
+      !isDate &&
+      s.tokens.slice(v + 1).some((x, i) => x.head >= 0 && x.head < v && x.pos !== "." && !inSubtree(s, v, v + 1 + i))
+    )
+      continue;
+    s = rewrite(s, (e) => {
+      if (e === up) return [verb, "advcl", e[2]];
+      if (listed.includes(e)) return [obj!, "conj:and", e[2]];
+      return e;
+    });
+    for (const l of listed) s = { ...s, deps: [...s.deps, [v, "obj", l[2]]] };
+  }
+  return s;
+}
+
+/**
+ * "Two planes landed at the airport on May 3 carrying rifles, a radar and a howitzer": the gerund
+ * read as an adjective of the noun after it, the phrase hanging as "dep" where no argument can
+ * stand. With nothing before it in the phrase (no determiner, no possessive) it heads a clause of
+ * the verb above; the noun and its conjuncts are its objects.
+ */
+function gerundsReadAsAdjectives(s: ParsedSentence): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const n = v + 1;
+    if (s.tokens[v]!.pos !== "VBG" || !s.deps.some(([gov, rel, dep]) => gov === n && rel === "amod" && dep === v))
+      continue;
+    const up = s.deps.find(([gov, rel, dep]) => dep === n && gov === s.tokens[n]!.head && rel === "dep");
+    if (!up || up[0] > v) continue;
+    if (s.deps.some(([gov, rel, dep]) => gov === n && dep < v && /^(det|nmod:poss|nummod|amod)$/.test(rel))) continue;
+    const isVerb = (k: number) =>
+      s.tokens[k]!.pos.startsWith("VB") && !s.deps.some(([gov, rel]) => gov === k && rel === "det");
+    let verb = up[0];
+    for (let depth = 0; verb >= 0 && !isVerb(verb) && depth < 6; depth++) verb = s.tokens[verb]!.head;
+    if (verb < 0) continue;
+    // the conjuncts' copies of the misread edge
+    const conjuncts = new Set(s.deps.filter(([gov, rel]) => gov === n && rel.startsWith("conj")).map((e) => e[2]));
+    const listed = s.deps.filter(([gov, rel, dep]) => gov === up[0] && rel === "dep" && conjuncts.has(dep));
+    s = rewrite(s, (e) => {
+      const [gov, rel, dep] = e;
+      if (gov === n && rel === "amod" && dep === v) return [verb, "advcl", v];
+      if (e === up) return [v, "obj", n];
+      if (listed.includes(e)) return [v, "obj", dep];
+      return e;
+    });
+  }
+  return s;
+}
+
+function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
+  for (let x = k, depth = 0; x >= 0 && depth < 40; x = s.tokens[x]!.head, depth++) if (x === root) return true;
+  return false;
 }
 
 /**
