@@ -352,6 +352,44 @@ describe("repairs of misparses", () => {
     expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
   });
 
+  it("a main verb after the subject's relative clause, read as a plural noun, becomes the main verb", () => {
+    // Sigma , which was sanctioned , ships chips to Iran
+    const s = sentence(
+      "Sigma/NNP ,/, which/WDT was/VBD sanctioned/VBN/sanction ,/, ships/NNS/ship chips/NNS to/IN Iran/NNP ./.",
+      [
+        [-1, "root", 0],
+        [0, "punct", 1],
+        [0, "ref", 2],
+        [4, "aux:pass", 3],
+        [0, "acl:relcl", 4],
+        [4, "nsubj:pass", 0],
+        [0, "punct", 5],
+        [7, "compound", 6],
+        [0, "appos", 7],
+        [7, "nmod:to", 9],
+        [9, "case", 8],
+        [0, "punct", 10],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb);
+    expect(r.deps).toContainEqual([-1, "root", 6]);
+    expect(edges(r, 6)).toEqual(["nsubj:Sigma", "obj:chips", "obl:to:Iran", "punct:."]);
+    expect(r.tokens[6]!.pos).toBe("VBZ");
+  });
+
+  it("leaves a plural noun alone when the sentence has its verb", () => {
+    // Sigma , which was sanctioned , builds ships
+    const s = sentence("Sigma/NNP ,/, which/WDT was/VBD sanctioned/VBN/sanction ,/, builds/VBZ/build ships/NNS/ship", [
+      [-1, "root", 6],
+      [6, "nsubj", 0],
+      [0, "ref", 2],
+      [4, "aux:pass", 3],
+      [0, "acl:relcl", 4],
+      [6, "obj", 7],
+    ]);
+    expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

@@ -59,6 +59,7 @@ export function repairParse(
   s = freeAdjunctsReadAsDep(s);
   s = freeAdjunctsHungOnNouns(s);
   s = gerundsReadAsAdjectives(s);
+  s = verbsReadAsPluralNouns(s, isFrameVerb);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
@@ -497,7 +498,7 @@ function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) =>
  * through Turkey", "flew weapons seized in Ukraine to Iran": the verb's "to" and "through" phrases
  * read as modifiers of a noun inside the clause that describes its object, or of that clause's
  * participle when it is no verb of sending. When the verb has no such phrase of its own, they are
- * its.
+ * its. So are those hung on the amount the goods are worth.
  */
 function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   for (let v = 0; v < s.tokens.length; v++) {
@@ -511,9 +512,13 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
     const clauses = s.deps
       .filter(
         ([gov, rel, dep]) =>
-          s.tokens[dep]!.pos.startsWith("VB") &&
-          ((objects.includes(gov) && /^(acl|acl:relcl|dep)$/.test(rel)) ||
-            (gov === v && rel === "dep" && relative(dep))),
+          (s.tokens[dep]!.pos.startsWith("VB") &&
+            ((objects.includes(gov) && /^(acl|acl:relcl|dep)$/.test(rel)) ||
+              (gov === v && rel === "dep" && relative(dep)))) ||
+          // "machine tools worth $20 million to Russia": an amount takes no destination
+          (objects.includes(gov) &&
+            /^(amod|dep|nmod:of)$/.test(rel) &&
+            /^(worth|value)$/.test(s.tokens[dep]!.lemma.toLowerCase())),
       )
       .map((e) => e[2]);
     if (clauses.length === 0) continue;
@@ -531,7 +536,8 @@ function destinationsInsideObjectClauses(s: ParsedSentence, isFrameVerb: (lemma:
       ([gov, rel, dep]) =>
         inside.has(gov) &&
         dep > gov &&
-        ((s.tokens[gov]!.pos.startsWith("NN") && /^nmod:(to|through|via)$/.test(rel)) ||
+        (((s.tokens[gov]!.pos.startsWith("NN") || s.tokens[gov]!.ner === "MONEY") &&
+          /^nmod:(to|through|via)$/.test(rel)) ||
           (s.tokens[gov]!.pos === "VBN" &&
             !isFrameVerb(s.tokens[gov]!.lemma.toLowerCase()) &&
             /^obl:(to|into)$/.test(rel))),
@@ -643,7 +649,11 @@ function speakersReadAsAppositions(s: ParsedSentence, isReportingVerb: (lemma: s
       // of a noun; it reports on the clause that noun belongs to
       const asNoun = s.deps.find(
         ([gov, rel, dep]) =>
-          dep === v && gov >= 0 && gov < v && (rel === "appos" || rel === "dep") && s.tokens[gov]!.pos.startsWith("NN"),
+          dep === v &&
+          gov >= 0 &&
+          gov < v &&
+          (rel === "appos" || rel === "dep") &&
+          (s.tokens[gov]!.pos.startsWith("NN") || s.tokens[gov]!.ner === "MONEY"),
       );
       let clause = asNoun?.[0];
       while (clause !== undefined && clause >= 0 && !s.tokens[clause]!.pos.startsWith("VB"))
@@ -932,6 +942,47 @@ function gerundsReadAsAdjectives(s: ParsedSentence): ParsedSentence {
       if (listed.includes(e)) return [v, "obj", dep];
       return e;
     });
+  }
+  return s;
+}
+
+/**
+ * "Sigma Electronics, which was sanctioned last year, ships chips to Iran": in a sentence left
+ * without a main verb, the verb after the comma that closes the subject's relative clause or
+ * apposition read as a plural noun modifying its object. It is the main verb: the rooted noun is
+ * its subject, the noun it modified its object, that noun's phrases its obliques.
+ */
+function verbsReadAsPluralNouns(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  const root = s.deps.find(([gov]) => gov === -1)?.[2];
+  if (root === undefined || !s.tokens[root]!.pos.startsWith("NN")) return s;
+  for (let v = root + 2; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    if (t.pos !== "NNS" || s.tokens[v - 1]!.word !== "," || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    const obj = s.deps.find(([gov, rel, dep]) => dep === v && rel === "compound" && gov > v)?.[0];
+    if (obj === undefined) continue;
+    // hung on the subject, or on the verb of its relative clause
+    const up = s.deps.find(
+      ([gov, rel, dep]) =>
+        dep === obj &&
+        gov === s.tokens[obj]!.head &&
+        gov < v &&
+        inSubtree(s, root, gov) &&
+        /^(appos|dep|conj|obj)/.test(rel),
+    );
+    if (!up) continue;
+    s = rewrite(s, (e) => {
+      const [gov, rel, dep] = e;
+      if (gov === -1 && dep === root) return [-1, "root", v];
+      if (e === up) return [v, "obj", obj];
+      if (gov === obj && dep === v) return [v, "nsubj", root];
+      if (gov === obj && rel.startsWith("nmod:") && dep > obj) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+      if (gov === root && rel === "punct" && dep > obj) return [v, rel, dep];
+      return e;
+    });
+    return {
+      ...s,
+      tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ", head: -1 } : i === root ? { ...x, head: v } : x)),
+    };
   }
   return s;
 }
