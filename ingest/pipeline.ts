@@ -370,6 +370,14 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       const own = clauseSubjects(token);
       const before = mentions.filter((m) => m.end <= token && fits(m) && !own.has(m.head));
       const nearest = before[before.length - 1];
+      // "sanctioned three Chinese firms, accusing them of ...": "they" takes the nearer plural group
+      if (plural) {
+        for (let k = token - 1; k >= 0 && (!nearest || k >= nearest.end); k--) {
+          if (own.has(k) || g.pos(k) !== "NNS") continue;
+          const a = args.at(k);
+          if (a?.kind === "group") return a.country ? [refOfMention(a.country, "actor")] : [];
+        }
+      }
       if (nearest) {
         if (!plural) return [refOfMention(nearest, "actor")];
         // "TI and Analog Devices said they ...": the pair

@@ -390,6 +390,65 @@ describe("repairs of misparses", () => {
     expect(repairParse(s, isFrameVerb).deps).toEqual(s.deps);
   });
 
+  it("a closing reporting verb that took the verb's object as a second subject gives it back", () => {
+    // Nova supplied firms with tools , the Treasury said
+    const s = sentence(
+      "Nova/NNP supplied/VBD/supply firms/NNS with/IN tools/NNS ,/, the/DT Treasury/NNP said/VBD/say",
+      [
+        [-1, "root", 1],
+        [1, "nsubj", 0],
+        [8, "nsubj", 2],
+        [2, "nmod:with", 4],
+        [4, "case", 3],
+        [8, "punct", 5],
+        [7, "det", 6],
+        [8, "nsubj", 7],
+        [1, "ccomp", 8],
+      ],
+    );
+    const r = repairParse(s, isFrameVerb, (l) => l === "say");
+    expect(edges(r, 1)).toEqual(["nsubj:Nova", "obj:firms", "parataxis:said"]);
+    expect(edges(r, 8)).toEqual(["punct:,", "nsubj:Treasury"]);
+  });
+
+  it("a 'with' phrase on the recipient of a verb of giving goes to the verb, not one on goods", () => {
+    // Acme supplied Russian firms with parts
+    const s = sentence("Acme/NNP supplied/VBD/supply Russian/JJ firms/NNS with/IN parts/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [3, "amod", 2],
+      [1, "obj", 3],
+      [3, "nmod:with", 5],
+      [5, "case", 4],
+    ]);
+    s.tokens[2]!.ner = "MISC";
+    expect(edges(repairParse(s, isFrameVerb), 1)).toEqual(["nsubj:Acme", "obj:firms", "obl:with:parts"]);
+    // Acme sold frigates with radars
+    const goods = sentence("Acme/NNP sold/VBD/sell frigates/NNS with/IN radars/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "nmod:with", 4],
+      [4, "case", 3],
+    ]);
+    expect(repairParse(goods, isFrameVerb).deps).toEqual(goods.deps);
+  });
+
+  it("a destination hung on the noun a gerund clause describes goes to the gerund", () => {
+    // for its role in selling engines to Iran
+    const s = sentence("role/NN in/IN selling/VBG/sell engines/NNS to/IN Iran/NNP", [
+      [-1, "root", 0],
+      [2, "mark", 1],
+      [0, "acl:in", 2],
+      [2, "obj", 3],
+      [0, "nmod:to", 5],
+      [5, "case", 4],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(["mark:in", "obj:engines", "obl:to:Iran"]);
+    expect(edges(r, 0)).toEqual(["acl:in:selling"]);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

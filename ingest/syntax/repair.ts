@@ -52,6 +52,7 @@ export function repairParse(
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
   s = speakersReadAsAppositions(s, isReportingVerb);
+  s = objectsReadAsSpeakers(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
   s = nounModifiersReadAsVerbs(s);
@@ -60,6 +61,7 @@ export function repairParse(
   s = freeAdjunctsHungOnNouns(s);
   s = gerundsReadAsAdjectives(s);
   s = verbsReadAsPluralNouns(s, isFrameVerb);
+  s = withPhrasesOnRecipients(s, isFrameVerb);
   s = modifiersReadAsHeads(s, isFrameVerb);
   s = participlesReadAsMainVerbs(s);
   s = relativeClausesReadAsNounPhrases(s, isFrameVerb);
@@ -987,6 +989,65 @@ function verbsReadAsPluralNouns(s: ParsedSentence, isFrameVerb: (lemma: string) 
   return s;
 }
 
+/**
+ * "Nova Tech supplied Russian firms with machine tools, the Treasury said": the closing reporting
+ * verb took the verb's object as a second subject, and hangs on the verb as its complement. The
+ * reporting verb's own subject is the noun right before it; the other one goes back to the verb as
+ * its object, and the reporting clause stands beside the clause it reports.
+ */
+function objectsReadAsSpeakers(s: ParsedSentence, isReportingVerb: (lemma: string) => boolean): ParsedSentence {
+  for (let r = 2; r < s.tokens.length; r++) {
+    if (!/^VB[DZP]$/.test(s.tokens[r]!.pos) || !isReportingVerb(s.tokens[r]!.lemma.toLowerCase())) continue;
+    const subjects = s.deps.filter(([gov, rel]) => gov === r && rel === "nsubj").map((e) => e[2]);
+    if (subjects.length < 2) continue;
+    const own = Math.max(...subjects);
+    const comma = s.tokens.findIndex((t, i) => i < own && i > Math.min(...subjects) && t.word === ",");
+    const stray = subjects.filter((k) => k !== own && k < comma);
+    const up = s.deps.find(([gov, rel, dep]) => dep === r && gov >= 0 && gov < Math.min(...stray) && rel === "ccomp");
+    if (stray.length !== 1 || !up || s.deps.some(([gov, rel]) => gov === up[0] && rel === "obj")) continue;
+    const v = up[0];
+    s = rewrite(s, (e) => {
+      if (e === up) return [v, "parataxis", r];
+      if (e[0] === r && e[1] === "nsubj" && e[2] === stray[0]) return [v, "obj", e[2]];
+      return e;
+    });
+  }
+  return s;
+}
+
+/**
+ * "supplied Russian firms with machine tools", "armed the rebels with rifles": the "with" phrase of
+ * a verb of giving read as a modifier of its object. When the object is a party (a name, a
+ * pronoun, or a noun of a named state or firm) and the verb has no "with" phrase, it is the verb's.
+ */
+function withPhrasesOnRecipients(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
+  const party = (n: number) => {
+    const t = s.tokens[n]!;
+    if (t.pos === "PRP" || /^(LOCATION|ORGANIZATION|PERSON)$/.test(t.ner)) return true;
+    return s.deps.some(
+      ([gov, rel, dep]) =>
+        gov === n &&
+        /^(amod|compound|nmod:poss)$/.test(rel) &&
+        /^(MISC|LOCATION|ORGANIZATION)$/.test(s.tokens[dep]!.ner),
+    );
+  };
+  const moves = s.deps.filter(([gov, rel, dep]) => {
+    if (rel !== "nmod:with" || s.tokens[dep]!.head !== gov || !party(gov) || party(dep)) return false;
+    const verb = s.deps.find(([v, r, o]) => o === gov && r === "obj" && v >= 0 && v < gov)?.[0];
+    return (
+      verb !== undefined &&
+      isFrameVerb(s.tokens[verb]!.lemma.toLowerCase()) &&
+      !s.deps.some(([v, r]) => v === verb && r === "obl:with")
+    );
+  });
+  if (moves.length === 0) return s;
+  return rewrite(s, (e) => {
+    if (!moves.includes(e)) return e;
+    const verb = s.deps.find(([v, r, o]) => o === e[0] && r === "obj" && v >= 0 && v < e[0])![0];
+    return [verb, "obl:with", e[2]];
+  });
+}
+
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
   for (let x = k, depth = 0; x >= 0 && depth < 40; x = s.tokens[x]!.head, depth++) if (x === root) return true;
   return false;
@@ -1002,7 +1063,8 @@ function phrasesAfterEmbeddedVerbs(s: ParsedSentence, isFrameVerb: (lemma: strin
   const moves = new Map<Dependency, number>();
   for (const e of s.deps) {
     const [v, rel, x] = e;
-    if (v < 0 || !/^obl:(with|to|into|through|via)$/.test(rel) || s.tokens[x]!.head !== v) continue;
+    // on the verb that governs the clause, or on the noun it describes ("its role in selling engines to Iran")
+    if (v < 0 || !/^(obl|nmod):(with|to|into|through|via)$/.test(rel) || s.tokens[x]!.head !== v) continue;
     const inner = s.deps.find(
       ([gov, r, dep]) =>
         gov === v &&
@@ -1013,7 +1075,8 @@ function phrasesAfterEmbeddedVerbs(s: ParsedSentence, isFrameVerb: (lemma: strin
         isFrameVerb(s.tokens[dep]!.lemma.toLowerCase()) &&
         s.tokens[dep]!.head === v,
     )?.[2];
-    if (inner === undefined || s.deps.some(([gov, r]) => gov === inner && r === rel)) continue;
+    const innerRel = rel.replace(/^nmod:/, "obl:");
+    if (inner === undefined || s.deps.some(([gov, r]) => gov === inner && r === innerRel)) continue;
     // the clause must reach the phrase: nothing of the outer verb's between them
     if (
       s.deps.some(
@@ -1026,7 +1089,7 @@ function phrasesAfterEmbeddedVerbs(s: ParsedSentence, isFrameVerb: (lemma: strin
     moves.set(e, inner);
   }
   if (moves.size === 0) return s;
-  return rewrite(s, (e) => (moves.has(e) ? [moves.get(e)!, e[1], e[2]] : e));
+  return rewrite(s, (e) => (moves.has(e) ? [moves.get(e)!, e[1].replace(/^nmod:/, "obl:"), e[2]] : e));
 }
 
 /** Rewrites edges; a token whose tree edge moved takes its new governor as head. */
