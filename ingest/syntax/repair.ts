@@ -79,18 +79,26 @@ export function repairParse(
     // "the package of sanctions targets exporters, companies and makers": the verb read as a
     // plural noun, what it governs hanging on it as "dep"
     if (t.pos === "NNS" && !s.deps.some(([gov, rel]) => gov === v && (rel === "det" || rel.startsWith("nmod")))) {
-      const deps = s.deps.filter(
-        ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos.startsWith("NN"),
-      );
       const up = s.deps.find(([gov, rel, dep]) => dep === v && gov === t.head && rel.startsWith("nmod:") && gov < v);
+      // what it governs hangs on it, or on the noun whose phrase swallowed it ("round of sanctions targets banks")
+      const deps = s.deps.filter(
+        ([gov, rel, dep]) =>
+          (gov === v || (up !== undefined && gov === up[0])) &&
+          rel === "dep" &&
+          dep > v &&
+          s.tokens[dep]!.pos.startsWith("NN"),
+      );
+      // "sanctions" in "round of sanctions targets": the noun of the "of" phrase, read as a modifier of the verb
+      const ofNoun = s.deps.find(([gov, rel, dep]) => gov === v && rel === "compound" && dep < v)?.[2];
       if (deps.length > 0 && up) {
         const subj = up[0];
         const subjUp = s.deps.find(([gov, , dep]) => dep === subj && gov === s.tokens[subj]!.head);
         s = rewrite(s, ([gov, rel, dep]) => {
           if (dep === v && gov === subj) return [subjUp ? subjUp[0] : -1, subjUp ? subjUp[1] : "root", v];
           if (dep === subj && subjUp && gov === subjUp[0] && rel === subjUp[1]) return [v, "nsubj", subj];
-          if (gov === v && rel === "dep" && deps.some((d) => d[2] === dep)) return [v, "obj", dep];
-          if (gov === v && rel === "case") return null;
+          if ((gov === v || gov === subj) && rel === "dep" && deps.some((d) => d[2] === dep)) return [v, "obj", dep];
+          if (gov === v && rel === "case") return ofNoun !== undefined ? [ofNoun, rel, dep] : null;
+          if (gov === v && dep === ofNoun) return [subj, up[1], dep];
           if (gov === subj && rel === "punct" && dep > v) return [v, rel, dep];
           return [gov, rel, dep];
         });
