@@ -594,9 +594,11 @@ export function fits(a: Argument, kind: RoleKind | "named" | "country", mc: Matc
         a.kind === "anaphor"
       );
     case "goods":
-      // an event is no goods ("used in the attack", "launched an offensive"), though supplies are
+      // an event is no goods ("used in the attack", "launched an offensive"), though supplies are,
+      // and shipments of unnamed goods stand for goods named later ("sent 700 shipments")
       return (
-        (a.kind === "item" && (g.lemma(a.token) === "supply" || !mc.table.events.has(g.lemma(a.token)))) ||
+        (a.kind === "item" &&
+          (g.lemma(a.token) === "supply" || a.abstract || !mc.table.events.has(g.lemma(a.token)))) ||
         (a.kind === "named" && a.mention.weak)
       );
     case "target":

@@ -115,14 +115,42 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     }
     push({ begin, end, type, name, reason, demonym: h.demonym ?? false, metonym, weak: false });
   }
-  for (const s of spans) {
-    if (range(s.begin, s.end).some((k) => taken[k])) continue;
+  for (const s0 of spans) {
+    if (range(s0.begin, s0.end).some((k) => taken[k])) continue;
+    const s = { ...s0, begin: organizationStart(s0) };
     // "Chernihiv region", "the Tver oblast": a place word after a place belongs to its name
     const placeWord =
       s.ner === "LOCATION" && s.end < tokens.length && !taken[s.end] && ctx.placeWords.has(tokens[s.end]!.word);
     const m = typed(s.begin, placeWord ? s.end + 1 : s.end, s.ner);
     push(placeWord ? { ...m, type: "Place" } : m);
   }
+  /**
+   * "S 7 ENGINEERING LLC", "A2 Systems Ltd": capitalised words and figures right before an
+   * organisation's name that the parse attaches inside it, left out by the recogniser.
+   */
+  function organizationStart(span: { begin: number; end: number; ner: string }): number {
+    if (span.ner !== "ORGANIZATION") return span.begin;
+    const reaches = (k: number, begin: number) => {
+      for (let x = tokens[k]!.head, depth = 0; x >= 0 && depth < 3; x = tokens[x]!.head, depth++)
+        if (x >= begin && x < span.end) return true;
+      return false;
+    };
+    let begin = span.begin;
+    while (
+      begin > 0 &&
+      !taken[begin - 1] &&
+      /^(O|NUMBER)$/.test(tokens[begin - 1]!.ner) &&
+      /^(NN|NNP|NNPS|CD)$/.test(tokens[begin - 1]!.pos) &&
+      /^([A-Z][A-Za-z0-9&]*|\d+)$/.test(tokens[begin - 1]!.word) &&
+      !FUNCTION_START.test(tokens[begin - 1]!.word) &&
+      reaches(begin - 1, begin)
+    )
+      begin--;
+    // a figure alone does not open a name ("7 ENGINEERING LLC" is "S 7 ...", "500 Acme Ltd" is not)
+    while (begin < span.begin && /^\d+$/.test(tokens[begin]!.word)) begin++;
+    return begin;
+  }
+
   // proper-noun chains the recogniser left untagged ("Margiana", "Siberica Oy", "S 7 ENGINEERING")
   const titleCase = isTitleCase(g, text);
   // "General Staff", "Attorney General's Office": a title word inside an organisation's name

@@ -51,7 +51,10 @@ export function repairParse(
   isFrameVerb: (lemma: string) => boolean,
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
+  s = namesReadAsClauses(s);
   s = speakersReadAsAppositions(s, isReportingVerb);
+  s = reportedRelativeClauses(s, isReportingVerb);
+  s = quantitiesReadAsPhrases(s);
   s = objectsReadAsSpeakers(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
@@ -1053,6 +1056,90 @@ function withPhrasesOnRecipients(s: ParsedSentence, isFrameVerb: (lemma: string)
     if (!moves.includes(e)) return e;
     const verb = s.deps.find(([v, r, o]) => o === e[0] && r === "obj" && v >= 0 && v < e[0])![0];
     return [verb, "obl:with", e[2]];
+  });
+}
+
+/**
+ * "the US named Ascend Aviation India Private Limited": a name whose first word the tagger took for
+ * a verb ("Ascend", "Unite", "Progress"), read as a clause taking the rest of the name as its
+ * object. Inside one recognised name there is no clause: the name's last word heads it in the
+ * verb's place and the verb is a word of the name.
+ */
+function namesReadAsClauses(s: ParsedSentence): ParsedSentence {
+  for (const span of s.spans) {
+    if (span.end - span.begin < 2 || !/^(ORGANIZATION|PERSON|LOCATION|MISC)$/.test(span.ner)) continue;
+    const v = span.begin;
+    const last = span.end - 1;
+    if (!s.tokens[v]!.pos.startsWith("VB")) continue;
+    const inner = s.deps.find(([gov, rel, dep]) => gov === v && dep === last && /^(obj|dep|xcomp|ccomp)$/.test(rel));
+    if (!inner) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === v && gov === s.tokens[v]!.head);
+    const govIsVerb = up !== undefined && up[0] >= 0 && s.tokens[up[0]]!.pos.startsWith("VB");
+    const hasObj = up !== undefined && s.deps.some(([gov, rel, dep]) => gov === up[0] && rel === "obj" && dep !== v);
+    const rel = up && govIsVerb && /^(xcomp|dep|ccomp)$/.test(up[1]) ? (hasObj ? "dep" : "obj") : up?.[1];
+    s = rewrite(s, (e) => {
+      if (e === inner) return [last, "compound", v];
+      if (up && e === up) return [up[0], rel!, last];
+      if (e[2] === v && e[0] < 0) return [-1, "root", last];
+      // enhanced copies of the name under the clause it was read as ("obj(said, Limited)") stay
+      return e;
+    });
+    s = { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "NNP" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "Ascend, which it said “sent 700 shipments to Russia”": a relative clause whose verb is
+ * reported, read as a relative clause of the reporting verb with the real verb hanging on it. The
+ * reported verb is the relative clause, its subject the antecedent; the reporting verb stands
+ * beside it.
+ */
+function reportedRelativeClauses(s: ParsedSentence, isReportingVerb: (lemma: string) => boolean): ParsedSentence {
+  for (const e of s.deps) {
+    const [n, rel, r] = e;
+    if (rel !== "acl:relcl" || !isReportingVerb(s.tokens[r]!.lemma.toLowerCase())) continue;
+    if (!s.deps.some(([gov, rl, dep]) => gov === r && rl === "nsubj" && dep > n)) continue;
+    const v = s.deps.find(
+      ([gov, rl, dep]) => gov === r && /^(dep|ccomp)$/.test(rl) && dep > r && /^VB[DZP]$/.test(s.tokens[dep]!.pos),
+    )?.[2];
+    if (v === undefined || s.deps.some(([gov, rl]) => gov === v && rl.startsWith("nsubj"))) continue;
+    s = rewrite(s, (x) => {
+      if (x === e) return [n, "acl:relcl", v];
+      if (x[0] === r && x[2] === v) return [v, "parataxis", r];
+      // the antecedent is the object the reporting verb was given in the enhanced graph
+      if (x[0] === r && x[1] === "obj" && x[2] === n) return [v, "nsubj", n];
+      return x;
+    });
+    if (!s.deps.some(([gov, rl, dep]) => gov === v && rl === "nsubj" && dep === n))
+      s = { ...s, deps: [...s.deps, [v, "nsubj", n]] };
+    return s;
+  }
+  return s;
+}
+
+/**
+ * "these shipments included over $200,000 worth of chips": "over" (or "under") before a figure
+ * read as a preposition, the quantity an oblique of the verb. It says "more than": the phrase is
+ * the verb's object when the verb has none.
+ */
+function quantitiesReadAsPhrases(s: ParsedSentence): ParsedSentence {
+  const moves = s.deps.filter(([v, rel, n]) => {
+    if (!/^obl:(over|under)$/.test(rel) || v < 0 || !s.tokens[v]!.pos.startsWith("VB")) return false;
+    const c = s.deps.find(([gov, r]) => gov === n && r === "case")?.[2];
+    const next = c === undefined ? undefined : s.tokens[c + 1];
+    return (
+      next !== undefined &&
+      (next.pos === "CD" || next.pos === "$" || /^(MONEY|NUMBER)$/.test(next.ner)) &&
+      !s.deps.some(([gov, r]) => gov === v && r === "obj")
+    );
+  });
+  if (moves.length === 0) return s;
+  const cases = new Set(moves.map(([, , n]) => s.deps.find(([gov, r]) => gov === n && r === "case")![2]));
+  return rewrite(s, (e) => {
+    if (moves.includes(e)) return [e[0], "obj", e[2]];
+    if (e[1] === "case" && cases.has(e[2])) return [e[0], "advmod", e[2]];
+    return e;
   });
 }
 
