@@ -449,6 +449,88 @@ describe("repairs of misparses", () => {
     expect(edges(r, 0)).toEqual(["acl:in:selling"]);
   });
 
+  it("a name whose first word was read as a verb taking the rest of the name is one name", () => {
+    // the US named Ascend Aviation Limited
+    const s = sentence("the/DT US/NNP named/VBD/name Ascend/VBP/ascend Aviation/NNP Limited/NNP", [
+      [-1, "root", 2],
+      [1, "det", 0],
+      [2, "nsubj", 1],
+      [2, "xcomp", 3],
+      [5, "compound", 4],
+      [3, "obj", 5],
+    ]);
+    s.spans.push({ begin: 3, end: 6, ner: "ORGANIZATION" });
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(["nsubj:US", "obj:Limited"]);
+    expect(edges(r, 5).sort()).toEqual(["compound:Ascend", "compound:Aviation"]);
+    expect(r.tokens[3]!.pos).toBe("NNP");
+    // a verb before a name it takes as object, outside the name, stays a verb
+    const verb = sentence("Iran/NNP supplies/VBZ/supply Aviation/NNP Limited/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [3, "compound", 2],
+      [1, "obj", 3],
+    ]);
+    verb.spans.push({ begin: 2, end: 4, ner: "ORGANIZATION" });
+    expect(repairParse(verb, isFrameVerb).deps).toEqual(verb.deps);
+  });
+
+  it("a relative clause whose verb is reported becomes the clause of that verb, the report beside it", () => {
+    // Acme , which it said sent shipments to Iran
+    const s = sentence("Acme/NNP ,/, which/WDT it/PRP said/VBD/say sent/VBD/send shipments/NNS to/IN Iran/NNP", [
+      [-1, "root", 0],
+      [0, "punct", 1],
+      [0, "ref", 2],
+      [4, "nsubj", 3],
+      [0, "acl:relcl", 4],
+      [4, "obj", 0],
+      [4, "dep", 5],
+      [5, "obj", 6],
+      [5, "obl:to", 8],
+      [8, "case", 7],
+    ]);
+    const r = repairParse(s, isFrameVerb, (l) => l === "say");
+    expect(edges(r, 0)).toContain("acl:relcl:sent");
+    expect(edges(r, 5).sort()).toEqual(["nsubj:Acme", "obj:shipments", "obl:to:Iran", "parataxis:said"]);
+    // a relative clause that reports something else keeps its verb
+    const said = sentence("Acme/NNP ,/, which/WDT said/VBD/say it/PRP sent/VBD/send shipments/NNS", [
+      [-1, "root", 0],
+      [0, "ref", 2],
+      [3, "nsubj", 0],
+      [0, "acl:relcl", 3],
+      [5, "nsubj", 4],
+      [3, "ccomp", 5],
+      [5, "obj", 6],
+    ]);
+    expect(repairParse(said, isFrameVerb, (l) => l === "say").deps).toEqual(said.deps);
+  });
+
+  it("'over' before an amount read as a preposition makes the amount the verb's object", () => {
+    // shipments included over $ 200 worth of parts
+    const s = sentence("shipments/NNS included/VBD/include over/IN $/$ 200/CD worth/NN of/IN parts/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [5, "case", 2],
+      [5, "dep", 3],
+      [5, "nummod", 4],
+      [1, "obl:over", 5],
+      [7, "case", 6],
+      [5, "nmod:of", 7],
+    ]);
+    s.tokens[3]!.ner = "MONEY";
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(["nsubj:shipments", "obj:worth"]);
+    expect(edges(r, 5)).toContain("advmod:over");
+    // "flew over Syria": no amount
+    const place = sentence("jets/NNS flew/VBD/fly over/IN Syria/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [3, "case", 2],
+      [1, "obl:over", 3],
+    ]);
+    expect(repairParse(place, isFrameVerb).deps).toEqual(place.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [
