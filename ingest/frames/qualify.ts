@@ -13,6 +13,7 @@ import { extractAmount, extractTime } from "./values.js";
 export interface QualifierContext {
   negators: ReadonlySet<string>;
   negatingGovernors: ReadonlySet<string>;
+  preventingGovernors: ReadonlySet<string>;
   evidenceNouns: ReadonlySet<string>;
   hedgeAdverbs: ReadonlySet<string>;
   hedgeAuxiliaries: ReadonlySet<string>;
@@ -24,6 +25,7 @@ export function qualifierContext(lex: Lexicon): QualifierContext {
   return {
     negators: low(lex.negators),
     negatingGovernors: low(lex.negatingGovernors),
+    preventingGovernors: low(lex.preventingGovernors),
     evidenceNouns: low(lex.evidenceNouns),
     hedgeAdverbs: low(lex.hedgeAdverbs),
     hedgeAuxiliaries: low(lex.hedgeAuxiliaries),
@@ -73,6 +75,9 @@ export function isNegated(g: SentenceGraph, anchor: number, qc: QualifierContext
   if (g.isNoun(anchor)) {
     const verb = g.parents(anchor, ["obj", "nsubj:pass"])[0];
     if (verb !== undefined && negatedHere(g, verb, qc)) return true;
+    // "Hungary blocked new EU sanctions", "Germany rejected the sale": the event never came about
+    // (one stopped or ended, "stop Russia's war", had happened)
+    if (verb !== undefined && qc.preventingGovernors.has(g.lemma(verb))) return true;
   }
   // climb the clauses that govern the claim
   let k = anchor;
@@ -105,6 +110,12 @@ export function isNegated(g: SentenceGraph, anchor: number, qc: QualifierContext
  */
 export function isHedged(g: SentenceGraph, anchor: number, qc: QualifierContext): boolean {
   let k = anchor;
+  // "the EU is considering sanctions", "could impose sanctions": an event noun is as certain as its verb
+  if (g.isNoun(anchor)) {
+    const verb = g.parents(anchor, ["obj", "nsubj:pass"])[0];
+    if (verb !== undefined && qc.hedgeGovernors.has(g.lemma(verb))) return true;
+    if (verb !== undefined) k = verb;
+  }
   for (let depth = 0; depth < 4; depth++) {
     for (const e of g.childEdges(k)) {
       const l = g.lemma(e.to);

@@ -83,6 +83,8 @@ export const LexiconFileSchema = z
     hedgeGovernors: Words,
     negators: Words,
     negatingGovernors: Words,
+    /** verbs whose object is an event that did not take place: "blocked new sanctions" (not "stopped the war") */
+    preventingGovernors: Words,
     /** "no evidence that ...": nouns whose negation negates their clause */
     evidenceNouns: Words,
     /** nouns (lemmas) that are no goods: abstractions, figures of speech, pronouns */
