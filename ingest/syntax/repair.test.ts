@@ -531,6 +531,31 @@ describe("repairs of misparses", () => {
     expect(repairParse(place, isFrameVerb).deps).toEqual(place.deps);
   });
 
+  it("a reduced relative on the subject read as a clausal subject modifies the subject", () => {
+    // drones used in attacks were made in Iran
+    const s = sentence("drones/NNS used/VBN/use in/IN attacks/NNS were/VBD made/VBN/make in/IN Iran/NNP", [
+      [-1, "root", 5],
+      [1, "nsubj", 0],
+      [5, "csubj:pass", 1],
+      [1, "obl:in", 3],
+      [3, "case", 2],
+      [5, "aux:pass", 4],
+      [5, "obl:in", 7],
+      [7, "case", 6],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 5)).toEqual(["nsubj:pass:drones", "aux:pass:were", "obl:in:Iran"]);
+    expect(edges(r, 0)).toEqual(["acl:used"]);
+    // "Buying drones was illegal": a real clausal subject with its object
+    const real = sentence("buying/VBG/buy drones/NNS was/VBD illegal/JJ", [
+      [-1, "root", 3],
+      [3, "csubj", 0],
+      [0, "obj", 1],
+      [3, "cop", 2],
+    ]);
+    expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

@@ -55,6 +55,7 @@ export function repairParse(
   s = speakersReadAsAppositions(s, isReportingVerb);
   s = reportedRelativeClauses(s, isReportingVerb);
   s = quantitiesReadAsPhrases(s);
+  s = reducedRelativesReadAsSubjects(s);
   s = objectsReadAsSpeakers(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
@@ -186,7 +187,7 @@ export function repairParse(
 
 /**
  * "Trains loaded with shells crossed into Russia", "An assessment released by U.S. agencies showed
- * that ...": a participle read as the main verb, the real one hanging on it as "dep". The
+ * that ...", "The drones found in Kyiv were made in Iran": a participle read as the main verb, the real one hanging on it as "dep". The
  * participle modifies the noun, which is the subject of the verb after it. Any participle: the
  * verb after it may be a frame verb or a reporting verb.
  */
@@ -195,8 +196,14 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
     const t = s.tokens[v]!;
     if (t.pos !== "VBN" || s.deps.some(([gov, rel]) => gov === v && rel.startsWith("aux"))) continue;
     const subj = s.deps.find(([gov, rel]) => gov === v && rel === "nsubj")?.[2];
+    // the verb after it: a past tense, or a participle with its own auxiliary ("were made")
     const main = s.deps.find(
-      ([gov, rel, dep]) => gov === v && rel === "dep" && dep > v && s.tokens[dep]!.pos === "VBD",
+      ([gov, rel, dep]) =>
+        gov === v &&
+        rel === "dep" &&
+        dep > v &&
+        (s.tokens[dep]!.pos === "VBD" ||
+          (s.tokens[dep]!.pos === "VBN" && s.deps.some(([g2, r2]) => g2 === dep && r2.startsWith("aux")))),
     )?.[2];
     if (
       subj === undefined ||
@@ -207,11 +214,12 @@ function participlesReadAsMainVerbs(s: ParsedSentence): ParsedSentence {
       continue;
     const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
     const [upGov, upRel] = up ? [up[0], up[1]] : [-1, "root"];
+    const passive = s.deps.some(([gov, rel]) => gov === main && rel === "aux:pass");
     s = rewrite(s, ([gov, rel, dep]) => {
       if (dep === main && gov === v) return [upGov, upRel, main];
       if (dep === v && up && gov === up[0] && rel === up[1]) return [subj, "acl", v];
       if (dep === v && gov < 0) return [subj, "acl", v];
-      if (dep === subj && gov === v && rel === "nsubj") return [main, "nsubj", subj];
+      if (dep === subj && gov === v && rel === "nsubj") return [main, passive ? "nsubj:pass" : "nsubj", subj];
       if (gov === v && rel === "punct" && dep > main) return [main, rel, dep];
       return [gov, rel, dep];
     });
@@ -1141,6 +1149,31 @@ function quantitiesReadAsPhrases(s: ParsedSentence): ParsedSentence {
     if (e[1] === "case" && cases.has(e[2])) return [e[0], "advmod", e[2]];
     return e;
   });
+}
+
+/**
+ * "The drones used in the attack were made in Iran": the participle that modifies the subject read
+ * as a clausal subject whose own subject is the noun. A clause of one participle after its noun is
+ * a reduced relative: the noun is the main verb's subject and the participle modifies it.
+ */
+function reducedRelativesReadAsSubjects(s: ParsedSentence): ParsedSentence {
+  for (const e of s.deps) {
+    const [v, rel, p] = e;
+    if (!/^csubj(:pass)?$/.test(rel) || v < 0 || s.tokens[p]!.head !== v) continue;
+    if (!/^VB[ND]$/.test(s.tokens[p]!.pos) || s.deps.some(([gov, r]) => gov === p && /^(aux|mark|obj)/.test(r)))
+      continue;
+    const n = s.deps.find(
+      ([gov, r, dep]) => gov === p && r === "nsubj" && dep === p - 1 && s.tokens[dep]!.pos.startsWith("NN"),
+    )?.[2];
+    if (n === undefined) continue;
+    const subjRel = rel === "csubj:pass" ? "nsubj:pass" : "nsubj";
+    return rewrite(s, (x) => {
+      if (x === e) return [n, "acl", p];
+      if (x[0] === p && x[1] === "nsubj" && x[2] === n) return [v, subjRel, n];
+      return x;
+    });
+  }
+  return s;
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
