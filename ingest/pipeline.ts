@@ -590,7 +590,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
             .map((k) => args.mention(k))
             .find((m) => m?.type === "Country" && !m.demonym);
           if (owner && !phrase.includes(owner.surface)) phrase = `${owner.surface}'s ${phrase}`;
-          refs = [{ type: "Group", name: phrase, surface: phrase, reason: null }];
+          refs = coordinatedSources(s.token, phrase).map((p) => ({ type: "Group", name: p, surface: p, reason: null }));
         }
         for (const ref of refs) {
           const r = resolve(ref);
@@ -598,6 +598,26 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         }
       }
       return out;
+    }
+
+    /**
+     * "Western intelligence and analytical studies": two sources joined inside one noun phrase, the
+     * first a modifier the parser coordinated with a modifier of the second. Each is cited.
+     */
+    function coordinatedSources(head: number, phrase: string): string[] {
+      const mods = g.children(head, ["compound", "amod"]).filter((k) => k < head);
+      for (const m of mods) {
+        const conj = g.children(m, "conj").find((k) => k < head && k > m);
+        const cc = conj === undefined ? undefined : g.children(conj, "cc")[0];
+        if (conj === undefined || cc === undefined || g.lemma(cc) !== "and") continue;
+        const begin = args.phraseBegin(head);
+        if (begin > m) continue;
+        // "U.S. and British officials": a bare modifier shares the head ("U.S. officials")
+        const first = g.text(begin, m, text);
+        const bare = begin === m && !/^NNS?$/.test(g.pos(m));
+        return [bare ? `${first} ${g.word(head)}` : first, g.text(conj, head, text)];
+      }
+      return [phrase];
     }
 
     function learnShortNames(gr: SentenceGraph, ms: readonly NamedMention[]): void {

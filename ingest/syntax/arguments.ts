@@ -201,7 +201,7 @@ export class Arguments {
     return this.slice(this.phraseBegin(head), head + 1);
   }
 
-  private phraseBegin(head: number): number {
+  phraseBegin(head: number): number {
     const part = this.leftPart(head);
     let begin = head;
     for (let k = head - 1; k >= 0; k--) {

@@ -556,6 +556,24 @@ describe("repairs of misparses", () => {
     expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
   });
 
+  it("a plural noun the parser built with a subject and an object is a present-tense verb", () => {
+    // China supplies optics
+    const s = sentence("China/NNP supplies/NNS/supply optics/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+    ]);
+    expect(repairParse(s, isFrameVerb).tokens[1]!.pos).toBe("VBZ");
+    // China is a supplier of optics: a predicate noun with its copula
+    const cop = sentence("China/NNP is/VBZ/be supplier/NN optics/NNS", [
+      [-1, "root", 2],
+      [2, "nsubj", 0],
+      [2, "cop", 1],
+      [2, "obj", 3],
+    ]);
+    expect(repairParse(cop, isFrameVerb).tokens[2]!.pos).toBe("NN");
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

@@ -51,6 +51,7 @@ export function repairParse(
   isFrameVerb: (lemma: string) => boolean,
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
+  s = verbsTaggedAsNouns(s);
   s = namesReadAsClauses(s);
   s = speakersReadAsAppositions(s, isReportingVerb);
   s = reportedRelativeClauses(s, isReportingVerb);
@@ -1174,6 +1175,29 @@ function reducedRelativesReadAsSubjects(s: ParsedSentence): ParsedSentence {
     });
   }
   return s;
+}
+
+/**
+ * "Analysts say that China supplies optics to Russia": a verb tagged as a plural noun ("supplies",
+ * "ships", "exports") that the parser nonetheless built as a clause, with a subject and an object
+ * and no copula. A noun takes no object: it is the verb, in the present tense.
+ */
+function verbsTaggedAsNouns(s: ParsedSentence): ParsedSentence {
+  const misread = s.tokens
+    .map((t, i) => ({ t, i }))
+    .filter(
+      ({ t, i }) =>
+        /^NNS?$/.test(t.pos) &&
+        s.deps.some(([gov, rel]) => gov === i && rel === "nsubj") &&
+        s.deps.some(([gov, rel]) => gov === i && rel === "obj") &&
+        !s.deps.some(([gov, rel]) => gov === i && /^(cop|det|case)$/.test(rel)),
+    )
+    .map(({ i }) => i);
+  if (misread.length === 0) return s;
+  return {
+    ...s,
+    tokens: s.tokens.map((x, i) => (misread.includes(i) ? { ...x, pos: x.pos === "NNS" ? "VBZ" : "VBP" } : x)),
+  };
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
