@@ -574,6 +574,30 @@ describe("repairs of misparses", () => {
     expect(repairParse(cop, isFrameVerb).tokens[2]!.pos).toBe("NN");
   });
 
+  it("a present-tense verb read as the middle of a compound noun heads its verbless clause", () => {
+    // Iran ships drones to Russia
+    const s = sentence("Iran/NNP ships/NNS/ship drones/NNS to/IN Russia/NNP", [
+      [-1, "root", 2],
+      [2, "compound", 0],
+      [2, "compound", 1],
+      [2, "nmod:to", 4],
+      [4, "case", 3],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(r.deps).toContainEqual([-1, "root", 1]);
+    expect(edges(r, 1).sort()).toEqual(["nsubj:Iran", "obj:drones", "obl:to:Russia"]);
+    expect(r.tokens[1]!.pos).toBe("VBZ");
+    // China exports data showed a rise: the clause has its verb
+    const real = sentence("China/NNP exports/NNS/export data/NNS showed/VBD/show rise/NN", [
+      [-1, "root", 3],
+      [2, "compound", 0],
+      [2, "compound", 1],
+      [3, "nsubj", 2],
+      [3, "obj", 4],
+    ]);
+    expect(repairParse(real, (l) => l === "export").deps).toEqual(real.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

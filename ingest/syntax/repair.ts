@@ -52,6 +52,7 @@ export function repairParse(
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
   s = verbsTaggedAsNouns(s);
+  s = verbsReadAsCompoundNouns(s, isFrameVerb, isReportingVerb);
   s = namesReadAsClauses(s);
   s = speakersReadAsAppositions(s, isReportingVerb);
   s = reportedRelativeClauses(s, isReportingVerb);
@@ -1198,6 +1199,51 @@ function verbsTaggedAsNouns(s: ParsedSentence): ParsedSentence {
     ...s,
     tokens: s.tokens.map((x, i) => (misread.includes(i) ? { ...x, pos: x.pos === "NNS" ? "VBZ" : "VBP" } : x)),
   };
+}
+
+/**
+ * "Iran ships drones to Russia", "India imports oil from Russia", "officials said Armenia supplies
+ * machine tools to Russia": a present-tense verb of the frames ("ships", "exports") tagged as a
+ * plural noun between its subject's name and its object, the clause read as one noun phrase. Only
+ * in a clause left without a verb (the phrase is the sentence, or what a reporting verb reports):
+ * the verb heads the clause, the name is its subject, the noun phrase its object and the phrases
+ * after it its obliques.
+ */
+function verbsReadAsCompoundNouns(
+  s: ParsedSentence,
+  isFrameVerb: (lemma: string) => boolean,
+  isReportingVerb: (lemma: string) => boolean,
+): ParsedSentence {
+  for (let v = 1; v + 1 < s.tokens.length; v++) {
+    const t = s.tokens[v]!;
+    const subj = v - 1;
+    if (t.pos !== "NNS" || !/s$/.test(t.word) || !isFrameVerb(t.lemma.toLowerCase())) continue;
+    if (!/^NNPS?$/.test(s.tokens[subj]!.pos)) continue;
+    // the noun the phrase was built on: "drones" in "Iran ships drones", "oil" in "India imports oil"
+    const n = s.deps.find(([gov, rel, dep]) => dep === v && gov > v && /^(compound|nsubj)$/.test(rel))?.[0];
+    if (n === undefined || !s.tokens[n]!.pos.startsWith("NN")) continue;
+    if (!s.deps.some(([gov, rel, dep]) => dep === subj && rel === "compound" && (gov === v || gov === n))) continue;
+    const up = s.deps.find(([gov, , dep]) => dep === n && gov === s.tokens[n]!.head);
+    if (!up) continue;
+    const root = up[0] === -1;
+    const reported =
+      up[0] >= 0 && up[0] < subj && up[1] === "obj" && isReportingVerb(s.tokens[up[0]]!.lemma.toLowerCase());
+    if (!root && !reported) continue;
+    const g = up[0];
+    s = rewrite(s, (e) => {
+      const [gov, rel, dep] = e;
+      if (e === up) return root ? [-1, "root", v] : [g, "ccomp", v];
+      if (dep === v && gov === n) return [v, "obj", n];
+      if (dep === subj && rel === "compound" && (gov === v || gov === n)) return [v, "nsubj", subj];
+      if (gov === n && dep > n && /^(nmod|obl):/.test(rel)) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+      if (gov === n && rel === "punct" && dep > n) return [v, rel, dep];
+      // what the reporting verb took after the phrase belongs to the reported clause
+      if (reported && gov === g && dep > n && /^obl:/.test(rel)) return [v, rel, dep];
+      return e;
+    });
+    return { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ" } : x)) };
+  }
+  return s;
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
