@@ -1044,7 +1044,7 @@ function objectsReadAsSpeakers(s: ParsedSentence, isReportingVerb: (lemma: strin
 function withPhrasesOnRecipients(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   const party = (n: number) => {
     const t = s.tokens[n]!;
-    if (t.pos === "PRP" || /^(LOCATION|ORGANIZATION|PERSON)$/.test(t.ner)) return true;
+    if (t.pos === "PRP" || /^NNPS?$/.test(t.pos) || /^(LOCATION|ORGANIZATION|PERSON)$/.test(t.ner)) return true;
     return s.deps.some(
       ([gov, rel, dep]) =>
         gov === n &&
@@ -1219,6 +1219,22 @@ function verbsReadAsCompoundNouns(
     const subj = v - 1;
     if (t.pos !== "NNS" || !/s$/.test(t.word) || !isFrameVerb(t.lemma.toLowerCase())) continue;
     if (!/^NNPS?$/.test(s.tokens[subj]!.pos)) continue;
+    // "The EU targets Chinese firms", "Iran arms the Houthis": the sentence rooted on the verb itself,
+    // its subject a modifier and its object hanging as "dep"
+    if (s.deps.some(([gov, , dep]) => gov === -1 && dep === v)) {
+      if (!s.deps.some(([gov, rel, dep]) => gov === v && rel === "compound" && dep === subj)) continue;
+      // no finite verb anywhere else
+      if (s.tokens.some((x, i) => i !== v && /^(VBD|VBZ|VBP|MD)$/.test(x.pos))) continue;
+      s = rewrite(s, (e) => {
+        const [gov, rel, dep] = e;
+        if (gov === v && rel === "compound" && dep === subj) return [v, "nsubj", subj];
+        if (gov === v && rel === "det" && dep < subj) return [subj, rel, dep];
+        if (gov === v && rel === "dep" && dep > v) return [v, "obj", dep];
+        if (gov === v && dep > v && rel.startsWith("nmod:")) return [v, rel.replace(/^nmod:/, "obl:"), dep];
+        return e;
+      });
+      return { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ" } : x)) };
+    }
     // the noun the phrase was built on: "drones" in "Iran ships drones", "oil" in "India imports oil"
     const n = s.deps.find(([gov, rel, dep]) => dep === v && gov > v && /^(compound|nsubj)$/.test(rel))?.[0];
     if (n === undefined || !s.tokens[n]!.pos.startsWith("NN")) continue;
