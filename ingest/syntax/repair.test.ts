@@ -598,6 +598,29 @@ describe("repairs of misparses", () => {
     expect(repairParse(real, (l) => l === "export").deps).toEqual(real.deps);
   });
 
+  it("a verbless sentence rooted on a present-tense verb tagged as a noun gets its subject and object", () => {
+    // The EU targets Chinese firms
+    const s = sentence("The/DT EU/NNP targets/NNS/target Chinese/JJ firms/NNS", [
+      [-1, "root", 2],
+      [2, "det", 0],
+      [2, "compound", 1],
+      [4, "amod", 3],
+      [2, "dep", 4],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(["nsubj:EU", "obj:firms"]);
+    expect(edges(r, 1)).toEqual(["det:The"]);
+    // with a finite verb elsewhere the noun stays: "The EU targets list grew"
+    const real = sentence("The/DT EU/NNP targets/NNS/target list/NN grew/VBD/grow", [
+      [-1, "root", 4],
+      [3, "det", 0],
+      [3, "compound", 1],
+      [3, "compound", 2],
+      [4, "nsubj", 3],
+    ]);
+    expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [
