@@ -621,6 +621,21 @@ describe("repairs of misparses", () => {
     expect(repairParse(real, isFrameVerb).deps).toEqual(real.deps);
   });
 
+  it("a preposition read as the head of a clause hands it to the gerund after it", () => {
+    // OFAC designated Acme for supplying engines
+    const s = sentence("OFAC/NNP designated/VBD/designate Acme/NNP for/IN supplying/VBG/supply engines/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [1, "advcl", 3],
+      [3, "dep", 4],
+      [4, "obj", 5],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 1)).toEqual(["nsubj:OFAC", "obj:Acme", "advcl:for:supplying"]);
+    expect(edges(r, 4)).toEqual(["mark:for", "obj:engines"]);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

@@ -61,6 +61,7 @@ export function repairParse(
   s = objectsReadAsSpeakers(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
+  s = prepositionsReadAsClauseHeads(s);
   s = nounModifiersReadAsVerbs(s);
   s = bareVerbsModifyingNouns(s);
   s = freeAdjunctsReadAsDep(s);
@@ -817,7 +818,7 @@ function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
     if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
     if (own.some(([, rel]) => /^(nsubj|aux|mark|cop)/.test(rel))) continue;
     const afterFinite =
-      /^VB[DZP]$/.test(p.pos) && !BARE_INFINITIVE_TAKERS.has(p.lemma.toLowerCase()) && p.lemma.toLowerCase() !== "be";
+      /^VB[DZPGN]$/.test(p.pos) && !BARE_INFINITIVE_TAKERS.has(p.lemma.toLowerCase()) && p.lemma.toLowerCase() !== "be";
     const afterWord =
       /^(DT|POS|PRP\$|JJ|JJR|JJS|CD)$/.test(p.pos) || (p.pos === "IN" && p.lemma.toLowerCase() !== "to");
     if (!afterFinite && !afterWord) continue;
@@ -1258,6 +1259,28 @@ function verbsReadAsCompoundNouns(
       return e;
     });
     return { ...s, tokens: s.tokens.map((x, i) => (i === v ? { ...x, pos: "VBZ" } : x)) };
+  }
+  return s;
+}
+
+/**
+ * "designated Yunze Ltd for supplying engines to Russia": the preposition read as the head of an
+ * adverbial clause, the gerund hanging on it. The gerund heads the clause, the preposition marks it.
+ */
+function prepositionsReadAsClauseHeads(s: ParsedSentence): ParsedSentence {
+  for (const e of s.deps) {
+    const [v, rel, p] = e;
+    if (v < 0 || !/^(advcl|obl|dep)$/.test(rel) || s.tokens[p]!.pos !== "IN" || s.tokens[p]!.head !== v) continue;
+    const gerund = s.deps.find(
+      ([gov, r, dep]) => gov === p && r === "dep" && dep === p + 1 && s.tokens[dep]!.pos === "VBG",
+    )?.[2];
+    if (gerund === undefined || !s.tokens[v]!.pos.startsWith("VB")) continue;
+    const prep = s.tokens[p]!.lemma.toLowerCase();
+    return rewrite(s, (x) => {
+      if (x === e) return [v, `advcl:${prep}`, gerund];
+      if (x[0] === p && x[2] === gerund) return [gerund, "mark", p];
+      return x;
+    });
   }
   return s;
 }
