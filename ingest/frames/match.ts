@@ -141,6 +141,18 @@ function draftsOf(
   }
   const objects = role(row.object, kinds.object, "list");
   if (objects.length === 0) return out;
+  // "exports of dual-use goods to Russia, including microchips": the list hung on the event noun
+  // names more of its goods
+  if (row.form === "event" && kinds.object === "goods") {
+    const listed = g
+      .children(p, ["nmod:including", "nmod:such_as"])
+      .filter((k) => !objects.some((o) => o.token === k))
+      .map((k) => ({ token: k, arg: args.at(k) }));
+    if (listed.length > 0) {
+      for (const f of expandFillers(g, args, mc, listed, kinds.object, "list"))
+        if (!objects.some((o) => o.token === f.token)) objects.push(f);
+    }
+  }
   // a person or place frame is about its anchor alone, not the names coordinated with it
   const anchored = row.subject.length > 0 && row.subject.every((path) => path[0]?.dir === "self");
   let subjects: Array<Filler | null> = role(row.subject, kinds.subject, anchored ? "none" : "conj");
