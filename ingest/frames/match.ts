@@ -114,7 +114,11 @@ function draftsOf(
   const role = (paths: Path[], kind: RoleKind | undefined, expand: "conj" | "list" | "none") => {
     for (const path of paths) {
       const found = follow(g, args, mc, p, path).filter((f) => f.arg);
-      const filled = found.length > 0 ? expandFillers(g, args, mc, found, kind, expand) : [];
+      // "Rosoboronexport, the state arms exporter, and two Belarusian firms": an apposition
+      // describes its own noun, not the nouns coordinated with it
+      const first = path[0];
+      const own = first !== undefined && first.dir === "up" && first.rels.includes("appos") && expand === "conj";
+      const filled = found.length > 0 ? expandFillers(g, args, mc, found, kind, own ? "none" : expand) : [];
       if (filled.length > 0) return filled;
     }
     return [];

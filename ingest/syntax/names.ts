@@ -194,7 +194,12 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     // a capitalised function word, month or common noun ("Trade between ...") opening the sentence is no name
     while (
       begin <= j &&
-      (FUNCTION_START.test(tokens[begin]!.word) || (begin === 0 && ctx.commonWords.has(tokens[0]!.word.toLowerCase())))
+      (FUNCTION_START.test(tokens[begin]!.word) ||
+        (begin === 0 &&
+          // "Sanctions", "Exports": the tagger keeps a capitalised plural as its own lemma
+          [tokens[0]!.word, tokens[0]!.lemma, tokens[0]!.word.replace(/s$/, "")].some((w) =>
+            ctx.commonWords.has(w.toLowerCase()),
+          )))
     )
       begin++;
     if (begin <= j) push(typed(begin, j + 1, null));
