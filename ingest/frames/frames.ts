@@ -139,6 +139,7 @@ const KINDS = new Set([
   "title",
   "named",
   "org",
+  "facility",
 ]);
 
 export function parsePath(text: string, where: string): Path {

@@ -436,7 +436,11 @@ function substitute(
       .find((x) => x.arg?.kind === "named" && ["Place", "Country", "Facility"].includes(x.arg.mention.type));
     if (of) return [of];
   }
-  if (kind === "target" && a.kind === "item" && mc.placeNouns.has(g.word(f.token).toLowerCase())) {
+  if (
+    kind === "target" &&
+    a.kind === "item" &&
+    (mc.placeNouns.has(g.word(f.token).toLowerCase()) || mc.placeNouns.has(g.lemma(f.token)))
+  ) {
     // "the Dnipropetrovsk and Odesa regions", "Ukraine's cities", "regions in Ukraine"
     const places = g
       .children(f.token, "compound")
@@ -569,6 +573,8 @@ function passesFilter(
       );
     case "country":
       return f.arg?.kind === "named" && f.arg.mention.type === "Country";
+    case "facility":
+      return f.arg?.kind === "named" && f.arg.mention.type === "Facility";
     case "org":
       return f.arg?.kind === "named" && (f.arg.mention.type === "Organization" || f.arg.mention.type === "Group");
     case "agent":
