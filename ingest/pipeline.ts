@@ -106,7 +106,7 @@ const GOV_BODY =
 
 /** goods named by what they are, which refer back to goods named before: "the compound" */
 const GENERIC_GOODS =
-  /^(compound|material|substance|chemical|product|item|good|commodity|equipment|cargo|consignment|component|part|ton|tonne|unit|barrel|batch|shipment|delivery)$/;
+  /^(compound|material|substance|chemical|product|item|good|goods|commodity|equipment|cargo|consignment|component|part|ton|tonne|unit|barrel|batch|shipment|delivery)$/;
 
 export function extractArticle(article: Article, parsed: ParsedDocument, options?: ExtractOptions): ExtractionResult {
   const c = compiled();
@@ -354,6 +354,19 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
     function antecedents(token: number, human: boolean, plural: boolean): Ref[] {
       const fits = (m: NamedMention) =>
         !m.demonym && (human ? m.type === "Person" : ["Country", "Organization", "Group", "Facility"].includes(m.type));
+      // "Armenia's imports rose while its exports fell": a possessive on a clause's subject
+      // stands for the possessor (or subject) of the clause it is joined to
+      const owned = g.parents(token, "nmod:poss")[0];
+      const ownedVerb = owned === undefined ? undefined : g.parents(owned, ["nsubj", "nsubj:pass"])[0];
+      if (!human && ownedVerb !== undefined) {
+        const partners = [...g.parents(ownedVerb, ["conj", "advcl"]), ...g.children(ownedVerb, ["conj", "advcl"])];
+        for (const p of partners) {
+          for (const subj of g.children(p, ["nsubj", "nsubj:pass"])) {
+            const m = [...g.children(subj, "nmod:poss"), subj].map((k) => args.mention(k)).find((x) => x && fits(x));
+            if (m && m.begin < token) return [refOfMention(m, "actor")];
+          }
+        }
+      }
       const verb = g.parents(token, ["nsubj", "nsubj:pass"])[0];
       if (verb !== undefined) {
         const partners = [...g.parents(verb, "conj"), ...g.children(verb, "conj")];

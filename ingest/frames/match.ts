@@ -159,7 +159,11 @@ function draftsOf(
   }
   // a person or place frame is about its anchor alone, not the names coordinated with it
   const anchored = row.subject.length > 0 && row.subject.every((path) => path[0]?.dir === "self");
-  let subjects: Array<Filler | null> = role(row.subject, kinds.subject, anchored ? "none" : "conj");
+  // "The numbers make sense, said Snegovaya": a verb with a subject of its own takes its subject
+  // from there or not at all, never from a clause above it
+  const ownSubject = row.form === "verb" && row.voice !== "passive" && g.has(p, "nsubj");
+  const subjectPaths = ownSubject ? row.subject.filter((path) => path[0]?.dir !== "up") : row.subject;
+  let subjects: Array<Filler | null> = role(subjectPaths, kinds.subject, anchored ? "none" : "conj");
   if (subjects.length === 0) {
     if (!row.context.includes("subject")) return out;
     subjects = [null];
@@ -312,6 +316,15 @@ function substitute(
       .map((k) => ({ token: k, arg: args.at(k) }))
       .find((x) => x.arg?.kind === "named" && x.arg.mention.begin === f.token + 1 && !x.arg.mention.demonym);
     if (close) return [close];
+    // "The largest shipper, Tigran Electronics LLC, sent ...": a description the name after it
+    // stands beside, set off by commas
+    if (a?.kind === "anaphor") {
+      const named = g
+        .children(f.token, "appos")
+        .map((k) => ({ token: k, arg: args.at(k) }))
+        .filter((x) => x.arg?.kind === "named" && !x.arg.mention.demonym && x.arg.mention.type !== "Place");
+      if (named.length === 1) return named;
+    }
   }
   if (!a) return [f];
   if (kind === "goods" && a.kind === "item") {

@@ -58,6 +58,7 @@ export function repairParse(
   s = reportedRelativeClauses(s, isReportingVerb);
   s = quantitiesReadAsPhrases(s);
   s = reducedRelativesReadAsSubjects(s);
+  s = agentsOfReducedRelatives(s);
   s = objectsReadAsSpeakers(s, isReportingVerb);
   s = mainClausesReadAsPartOfFrontedClauses(s);
   s = nounsReadAsVerbs(s);
@@ -1283,6 +1284,23 @@ function prepositionsReadAsClauseHeads(s: ParsedSentence): ParsedSentence {
     });
   }
   return s;
+}
+
+/**
+ * "a contractor sanctioned by the United States", "chips made by Dutch firms": a past participle
+ * that modifies a noun is passive, and its "by" phrase (a party, not a date or a gerund) is its
+ * agent, which the parser left a plain "by" phrase.
+ */
+function agentsOfReducedRelatives(s: ParsedSentence): ParsedSentence {
+  const agents = s.deps.filter(([v, rel, x]) => {
+    if (rel !== "obl:by" || v < 0 || s.tokens[v]!.pos !== "VBN") return false;
+    if (!s.deps.some(([gov, r, dep]) => dep === v && gov >= 0 && /^(acl|amod)$/.test(r))) return false;
+    if (s.deps.some(([gov, r]) => gov === v && /^(aux|obl:agent)/.test(r))) return false;
+    const t = s.tokens[x]!;
+    return t.pos.startsWith("NN") && t.ner !== "DATE";
+  });
+  if (agents.length === 0) return s;
+  return rewrite(s, (e) => (agents.includes(e) ? [e[0], "obl:agent", e[2]] : e));
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
