@@ -636,6 +636,26 @@ describe("repairs of misparses", () => {
     expect(edges(r, 4)).toEqual(["mark:for", "obj:engines"]);
   });
 
+  it("the 'by' phrase of a participle modifying a noun is its agent, not a date's 'by'", () => {
+    // a firm sanctioned by Japan / a firm sanctioned by 2023
+    const s = sentence("a/DT firm/NN sanctioned/VBN/sanction by/IN Japan/NNP", [
+      [-1, "root", 1],
+      [1, "det", 0],
+      [1, "acl", 2],
+      [2, "obl:by", 4],
+      [4, "case", 3],
+    ]);
+    expect(edges(repairParse(s, isFrameVerb), 2)).toEqual(["obl:agent:Japan"]);
+    const date = sentence("a/DT firm/NN sanctioned/VBN/sanction by/IN 2023/CD", [
+      [-1, "root", 1],
+      [1, "det", 0],
+      [1, "acl", 2],
+      [2, "obl:by", 4],
+      [4, "case", 3],
+    ]);
+    expect(repairParse(date, isFrameVerb).deps).toEqual(date.deps);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [
