@@ -418,6 +418,16 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
       return out;
     }
 
+    /** "North Korean and Russian entities": the adjectives of nationality coordinated on one noun */
+    function coordinatedDemonyms(head: number): NamedMention[] {
+      const first = g.children(head, "amod").find((k) => args.mention(k)?.demonym && g.has(k, "conj"));
+      if (first === undefined) return [];
+      return g
+        .withConjuncts(first)
+        .map((k) => args.mention(k))
+        .filter((m): m is NamedMention => m !== undefined && m.demonym);
+    }
+
     /** "the company", "the firm": the organisation last a subject; "the country": the state */
     function descriptionRef(lemma: string): Ref[] {
       const wantCountry = /^(country|state|nation|government|regime)$/.test(lemma);
@@ -469,6 +479,17 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
         case "group":
           // a sanction's target is the group itself ("four Indian firms"), named after its country
           if (predicate === "SANCTIONS" && role === "object") {
+            // "North Korean and Russian entities": one group per state
+            const states = coordinatedDemonyms(a.token);
+            if (states.length > 1) {
+              const noun = g.word(a.token);
+              return states.map((m) => ({
+                type: "Group",
+                name: `${m.surface} ${noun}`,
+                surface: `${m.surface} ${noun}`,
+                reason: null,
+              }));
+            }
             if (a.country)
               return [{ type: "Group", name: groupName(a.name, a.country), surface: a.name, reason: null }];
             // "companies shipping machine tools to Belarus": a group the text describes is a target

@@ -189,6 +189,13 @@ function draftsOf(
     recipients = expandFillers(g, args, mc, found, kinds.recipient, "conj");
   }
   if (recipients.length === 0 && row.needs.includes("recipient")) return out;
+  // "North Korea and Russia deny any arms transfers": two parties of one event, and nothing says
+  // which way it went
+  if (row.form === "event" && kinds.recipient && recipients.length === 0 && subjects.length > 1) {
+    const verb = g.parents(p, "obj")[0];
+    const clauseSubjects = verb === undefined ? [] : g.children(verb, ["nsubj", "nsubj:xsubj"]);
+    if (subjects.every((x) => x !== null && clauseSubjects.includes(x.token))) return out;
+  }
   if (recipients.length === 0) recipients = [null];
   const via = role(row.via, "place", "conj");
   for (const s of subjects) {
