@@ -188,9 +188,28 @@ export class Arguments {
     const inside = g.subtree(head, (rel, dep) => dep > head || !isNamePart(rel));
     // the contiguous run that ends at the head
     const set = new Set(inside);
+    // "KN-23 missiles", "Shahed-136 drones": what is written onto a word of the phrase with a
+    // hyphen belongs to the phrase, whatever the parser hung it on
+    for (let k = 1; k < head; k++) {
+      if (
+        /^[-‐–]$/.test(g.word(k)) &&
+        this.glued(k - 1, k) &&
+        this.glued(k, k + 1) &&
+        (set.has(k - 1) || set.has(k + 1))
+      )
+        set
+          .add(k - 1)
+          .add(k)
+          .add(k + 1);
+    }
     let start = head;
     while (start - 1 >= 0 && set.has(start - 1)) start--;
-    return inside.filter((k) => k >= start && k <= head);
+    return [...set].filter((k) => k >= start && k <= head).sort((a, b) => a - b);
+  }
+
+  /** no space between tokens a and b = a + 1 */
+  private glued(a: number, b: number): boolean {
+    return this.g.token(a).end === this.g.token(b).start;
   }
 
   /**
@@ -208,7 +227,13 @@ export class Arguments {
       if (!part.includes(k)) break;
       const t = this.g.token(k);
       const rel = this.g.relation(this.g.treeParent(k) ?? -1, k) ?? "";
-      if (rel === "det" || rel === "nummod" || rel === "case" || t.pos === "CD" || t.pos === "DT" || t.pos === "PRP$")
+      // "Shahed-136 drones": a number written onto the word before it is a model's, not a quantity
+      const glued =
+        k > 0 && t.pos === "CD" && this.g.token(k - 1).end === t.start && /^[-‐–]$/.test(this.g.word(k - 1));
+      if (
+        !glued &&
+        (rel === "det" || rel === "nummod" || rel === "case" || t.pos === "CD" || t.pos === "DT" || t.pos === "PRP$")
+      )
         break;
       if (this.ctx.nonRestrictive.has(t.word.toLowerCase())) break;
       begin = k;
@@ -362,10 +387,19 @@ export class Arguments {
     const named = this.nameOf(head);
     const { origins, possessor, begin } = named;
     // "Tungsten is ...": a common noun opening the sentence is written in lower case
+    // "KN-23", "Su-35": a model number written onto the name is part of it, not a quantity
+    const t = this.g.tokens;
+    const model =
+      head + 2 < t.length &&
+      /^[-‐–]$/.test(t[head + 1]!.word) &&
+      t[head + 2]!.pos === "CD" &&
+      t[head]!.end === t[head + 1]!.start &&
+      t[head + 1]!.end === t[head + 2]!.start;
+    const written = model ? named.name + this.slice(head + 1, head + 3) : named.name;
     const name =
-      begin === 0 && !this.g.isProper(begin) && /^\p{Lu}\p{Ll}/u.test(named.name)
-        ? named.name[0]!.toLowerCase() + named.name.slice(1)
-        : named.name;
+      begin === 0 && !this.g.isProper(begin) && /^\p{Lu}\p{Ll}/u.test(written)
+        ? written[0]!.toLowerCase() + written.slice(1)
+        : written;
     if (!/\p{L}/u.test(name)) return null;
     const part = this.leftPart(head);
     const first = part[0] ?? head;

@@ -190,6 +190,20 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
       !taken[i - 2]
     )
       i -= 2;
+    // "Shahed-136", "Su-35": a word with a model number written onto it names a product, not a party
+    const hy = tokens[j + 1];
+    const num = tokens[j + 2];
+    if (
+      hy &&
+      num &&
+      /^[-‐–]$/.test(hy.word) &&
+      /^\d/.test(num.word) &&
+      hy.start === tokens[j]!.end &&
+      num.start === hy.end
+    ) {
+      i = j;
+      continue;
+    }
     let begin = i;
     // a capitalised function word, month or common noun ("Trade between ...") opening the sentence is no name
     while (

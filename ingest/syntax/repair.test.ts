@@ -656,6 +656,38 @@ describe("repairs of misparses", () => {
     expect(repairParse(date, isFrameVerb).deps).toEqual(date.deps);
   });
 
+  it("a capitalised word inside the sentence tagged as a participle but used as a noun is a name", () => {
+    // Iran sent Shahed - 136 and Shahed - 131 drones
+    const s = sentence("Iran/NNP sent/VBD/send Shahed/VBN -/HYPH 136/CD and/CC Shahed/VBN -/HYPH 131/CD drones/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [2, "nummod", 4],
+      [1, "obj", 6],
+      [2, "conj:and", 6],
+      [6, "obj", 9],
+      [9, "nummod", 8],
+    ]);
+    // the tokens are glued as written: "Shahed-136", "Shahed-131"
+    for (const k of [3, 7]) {
+      s.tokens[k]!.start = s.tokens[k - 1]!.end;
+      s.tokens[k]!.end = s.tokens[k]!.start + 1;
+      s.tokens[k + 1]!.start = s.tokens[k]!.end;
+      s.tokens[k + 1]!.end = s.tokens[k + 1]!.start + 3;
+    }
+    const r = repairParse(s, isFrameVerb);
+    expect(r.tokens[2]!.pos).toBe("NNP");
+    expect(edges(r, 1)).toContain("obj:drones");
+    expect(edges(r, 9)).toContain("compound:Shahed");
+    // "Iran Armed the rebels": a capitalised verb with its own object stays a verb
+    const verb = sentence("Iran/NNP Armed/VBD/arm rebels/NNS", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+    ]);
+    expect(repairParse(verb, isFrameVerb).tokens[1]!.pos).toBe("VBD");
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

@@ -52,6 +52,7 @@ export function repairParse(
   isReportingVerb: (lemma: string) => boolean = () => false,
 ): ParsedSentence {
   s = verbsTaggedAsNouns(s);
+  s = namesTaggedAsVerbs(s);
   s = verbsReadAsCompoundNouns(s, isFrameVerb, isReportingVerb);
   s = namesReadAsClauses(s);
   s = speakersReadAsAppositions(s, isReportingVerb);
@@ -487,7 +488,14 @@ function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma:
  */
 function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   for (let h = 0; h + 1 < s.tokens.length; h++) {
-    const o = h + 1;
+    // the next noun, past a model number written onto the word ("Shahed-131 drones")
+    let o = h + 1;
+    while (
+      o < s.tokens.length - 1 &&
+      /^(HYPH|CD)$/.test(s.tokens[o]!.pos) &&
+      s.tokens[o]!.start === s.tokens[o - 1]!.end
+    )
+      o++;
     const pos = s.tokens[h]!.pos;
     if (
       !s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) ||
@@ -813,8 +821,18 @@ function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
   for (let v = 1; v + 1 < s.tokens.length; v++) {
     const t = s.tokens[v]!;
     const p = s.tokens[v - 1]!;
-    const noun = v + 1;
-    if (t.pos !== "VB" || !/^NNS?$/.test(s.tokens[noun]!.pos)) continue;
+    // "Shahed-136 drones": a capitalised word inside a sentence tagged as a verb is a name
+    const capitalised = /^VB[DN]?$/.test(t.pos) && /^\p{Lu}/u.test(t.word);
+    if (t.pos !== "VB" && !capitalised) continue;
+    // the noun right after it, or after a model number written onto it ("Shahed-136 drones")
+    let noun = v + 1;
+    while (
+      noun < s.tokens.length &&
+      /^(HYPH|CD)$/.test(s.tokens[noun]!.pos) &&
+      s.tokens[noun]!.start === s.tokens[noun - 1]!.end
+    )
+      noun++;
+    if (noun >= s.tokens.length || !/^NNS?$/.test(s.tokens[noun]!.pos)) continue;
     const own = s.deps.filter(([gov]) => gov === v);
     if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
     if (own.some(([, rel]) => /^(nsubj|aux|mark|cop)/.test(rel))) continue;
@@ -822,7 +840,7 @@ function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
       /^VB[DZPGN]$/.test(p.pos) && !BARE_INFINITIVE_TAKERS.has(p.lemma.toLowerCase()) && p.lemma.toLowerCase() !== "be";
     const afterWord =
       /^(DT|POS|PRP\$|JJ|JJR|JJS|CD)$/.test(p.pos) || (p.pos === "IN" && p.lemma.toLowerCase() !== "to");
-    if (!afterFinite && !afterWord) continue;
+    if (!afterFinite && !afterWord && !capitalised) continue;
     const up = s.deps.find(([gov, , dep]) => dep === v && gov === t.head);
     if (!up) continue;
     // after "'s" the phrase takes the possessor's place and the possessor becomes its possessive
@@ -859,7 +877,7 @@ function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
       deps: possessor === null ? s.deps : [...s.deps, [noun, "nmod:poss", possessor]],
       tokens: s.tokens.map((x, i) =>
         i === v
-          ? { ...x, pos: "NN" }
+          ? { ...x, pos: capitalised ? "NNP" : "NN" }
           : i === possessor
             ? { ...x, head: noun }
             : i === noun && possessor !== null && !possUp
@@ -1301,6 +1319,28 @@ function agentsOfReducedRelatives(s: ParsedSentence): ParsedSentence {
   });
   if (agents.length === 0) return s;
   return rewrite(s, (e) => (agents.includes(e) ? [e[0], "obl:agent", e[2]] : e));
+}
+
+/**
+ * "sent Shahed-136 and Shahed-131 drones": a capitalised word inside the sentence that the tagger
+ * took for a past participle ("Shahed") but the parser uses as a noun (an object, a subject, a
+ * conjunct of a noun, with a number of its own). It is a name.
+ */
+function namesTaggedAsVerbs(s: ParsedSentence): ParsedSentence {
+  const nominal = /^(obj|iobj|nsubj|nsubj:pass|compound|appos|nmod(:.*)?|obl(:.*)?)$/;
+  const misread = s.tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t, i }) => {
+      if (i === 0 || !/^VB[DN]$/.test(t.pos) || !/^\p{Lu}/u.test(t.word)) return false;
+      if (s.deps.some(([gov, rel]) => gov === i && /^(aux|nsubj|obj|mark)/.test(rel))) return false;
+      return (
+        s.deps.some(([gov, rel, dep]) => dep === i && gov >= 0 && nominal.test(rel)) ||
+        s.deps.some(([gov, rel]) => gov === i && rel === "nummod")
+      );
+    })
+    .map(({ i }) => i);
+  if (misread.length === 0) return s;
+  return { ...s, tokens: s.tokens.map((x, i) => (misread.includes(i) ? { ...x, pos: "NNP" } : x)) };
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
