@@ -407,7 +407,7 @@ export function extractArticle(article: Article, parsed: ParsedDocument, options
 
     function clauseSubjects(token: number): Set<number> {
       const out = new Set<number>();
-      let verb: number | undefined = g.parents(token, ["obj", "iobj", "obl", "obl:*"]).find((p) => g.isVerb(p));
+      let verb: number | undefined = g.parents(token, ["obj", "iobj", "obl"]).find((p) => g.isVerb(p));
       for (let depth = 0; verb !== undefined && depth < 3; depth++) {
         const subjects = g.children(verb, ["nsubj", "nsubj:pass", "nsubj:xsubj"]);
         for (const k of subjects) for (const x of g.withConjuncts(k)) out.add(x);
