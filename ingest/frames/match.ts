@@ -409,9 +409,11 @@ function substitute(
     // "entities in multiple third countries, including India, China and Malaysia", "companies in
     // China and Hong Kong": one group per country
     if (kind === "sanctionable") {
-      const places = g
-        .children(f.token, "nmod:in")
-        .flatMap((k) => [...g.withConjuncts(k), ...g.children(k, ["nmod:including", "nmod:such_as"])]);
+      // "entities in ...", "entities based in ..."
+      const places = [
+        ...g.children(f.token, "nmod:in"),
+        ...g.children(f.token, "acl").flatMap((v) => (g.pos(v) === "VBN" ? g.children(v, "obl:in") : [])),
+      ].flatMap((k) => [...g.withConjuncts(k), ...g.children(k, ["nmod:including", "nmod:such_as"])]);
       const countries = [...new Set(places.flatMap((k) => g.withConjuncts(k)))]
         .map((k) => args.mention(k))
         .filter((m): m is NamedMention => m !== undefined && m.type === "Country" && !m.demonym);

@@ -688,6 +688,22 @@ describe("repairs of misparses", () => {
     expect(repairParse(verb, isFrameVerb).tokens[1]!.pos).toBe("VBD");
   });
 
+  it("a participle read as a preposition of a place modifies the noun before it", () => {
+    // Canada sanctioned companies based in Armenia
+    const s = sentence("Canada/NNP sanctioned/VBD/sanction companies/NNS based/VBN/base in/IN Armenia/NNP", [
+      [-1, "root", 1],
+      [1, "nsubj", 0],
+      [1, "obj", 2],
+      [5, "case", 3],
+      [5, "case", 4],
+      [1, "advcl:in", 5],
+    ]);
+    const r = repairParse(s, isFrameVerb);
+    expect(edges(r, 2)).toEqual(["acl:based"]);
+    expect(edges(r, 3)).toEqual(["obl:in:Armenia"]);
+    expect(edges(r, 1)).toEqual(["nsubj:Canada", "obj:companies"]);
+  });
+
   it("a gerund after 'in' read as a modifier of the name after it heads its clause", () => {
     // Poland struggled in supplying Ukraine
     const s = sentence("Poland/NNP struggled/VBD/struggle in/IN supplying/VBG/supply Ukraine/NNP", [

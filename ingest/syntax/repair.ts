@@ -77,6 +77,7 @@ export function repairParse(
   s = mainVerbsReadAsRelativeClauses(s);
   s = definingAppositionsReadAsClauses(s);
   s = restrictiveRelativesOnProperNouns(s);
+  s = participlesReadAsPrepositions(s);
   s = mainVerbsReadAsParticiples(s, isFrameVerb);
   s = coordinatedVerbsReadAsCompounds(s, isFrameVerb);
   s = destinationsInsideObjectClauses(s, isFrameVerb);
@@ -1344,6 +1345,41 @@ function namesTaggedAsVerbs(s: ParsedSentence): ParsedSentence {
     .map(({ i }) => i);
   if (misread.length === 0) return s;
   return { ...s, tokens: s.tokens.map((x, i) => (misread.includes(i) ? { ...x, pos: "NNP" } : x)) };
+}
+
+/**
+ * "five entities based in Iran, China and Hong Kong": the participle read as a preposition of the
+ * place ("based" a case marker beside "in"), the place then hung on the sentence's verb. A
+ * participle marks no case: it modifies the noun before it and the place is its oblique.
+ */
+function participlesReadAsPrepositions(s: ParsedSentence): ParsedSentence {
+  for (const e of s.deps) {
+    const [n, rel, b] = e;
+    if (rel !== "case" || s.tokens[b]!.pos !== "VBN" || b === 0 || !s.tokens[b - 1]!.pos.startsWith("NN")) continue;
+    const prep = s.deps.find(
+      ([gov, r, dep]) => gov === n && r === "case" && dep === b + 1 && s.tokens[dep]!.pos === "IN",
+    );
+    if (!prep) continue;
+    // the noun before it, or the first of the nouns it closes a list of ("five entities and one individual based in")
+    const h = s.deps.find(([gov, r, dep]) => dep === b - 1 && r.startsWith("conj") && gov < b - 1)?.[0] ?? b - 1;
+    const p = s.tokens[b + 1]!.lemma.toLowerCase();
+    const conjuncts = new Set(s.deps.filter(([gov, r]) => gov === n && r.startsWith("conj")).map((x) => x[2]));
+    const up = s.deps.find(([gov, , dep]) => dep === n && gov === s.tokens[n]!.head);
+    if (!up || up[0] === b) continue;
+    s = rewrite(s, (x) => {
+      if (x === e) return null;
+      if (x === up) return [b, `obl:${p}`, n];
+      // the conjuncts' copies of the misread edge
+      if (x[0] === up[0] && x[1] === up[1] && conjuncts.has(x[2])) return [b, `obl:${p}`, x[2]];
+      return x;
+    });
+    return {
+      ...s,
+      deps: [...s.deps, [h, "acl", b]],
+      tokens: s.tokens.map((t, i) => (i === b ? { ...t, head: h } : t)),
+    };
+  }
+  return s;
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
