@@ -191,12 +191,7 @@ export class Arguments {
     // "KN-23 missiles", "Shahed-136 drones": what is written onto a word of the phrase with a
     // hyphen belongs to the phrase, whatever the parser hung it on
     for (let k = 1; k < head; k++) {
-      if (
-        /^[-‐–]$/.test(g.word(k)) &&
-        this.glued(k - 1, k) &&
-        this.glued(k, k + 1) &&
-        (set.has(k - 1) || set.has(k + 1))
-      )
+      if (g.hyphenJoins(k) && (set.has(k - 1) || set.has(k + 1)))
         set
           .add(k - 1)
           .add(k)
@@ -205,11 +200,6 @@ export class Arguments {
     let start = head;
     while (start - 1 >= 0 && set.has(start - 1)) start--;
     return [...set].filter((k) => k >= start && k <= head).sort((a, b) => a - b);
-  }
-
-  /** no space between tokens a and b = a + 1 */
-  private glued(a: number, b: number): boolean {
-    return this.g.token(a).end === this.g.token(b).start;
   }
 
   /**
@@ -228,8 +218,7 @@ export class Arguments {
       const t = this.g.token(k);
       const rel = this.g.relation(this.g.treeParent(k) ?? -1, k) ?? "";
       // "Shahed-136 drones": a number written onto the word before it is a model's, not a quantity
-      const glued =
-        k > 0 && t.pos === "CD" && this.g.token(k - 1).end === t.start && /^[-‐–]$/.test(this.g.word(k - 1));
+      const glued = t.pos === "CD" && this.g.hyphenJoins(k - 1);
       if (
         !glued &&
         (rel === "det" || rel === "nummod" || rel === "case" || t.pos === "CD" || t.pos === "DT" || t.pos === "PRP$")
@@ -316,8 +305,7 @@ export class Arguments {
       // "Shahed-136", "T-72A", "FP-5": a number written onto a name belongs to it
       const glued =
         t.pos === "CD" &&
-        ((k > 0 && g.token(k - 1).end === t.start && /^[-–]$/.test(g.word(k - 1))) ||
-          (k + 1 < g.size && g.token(k + 1).start === t.end && /^\p{L}/u.test(g.word(k + 1))));
+        (g.hyphenJoins(k - 1) || (k + 1 < g.size && g.token(k + 1).start === t.end && /^\p{L}/u.test(g.word(k + 1))));
       if (glued) continue;
       if (
         rel === "det" ||
@@ -386,16 +374,10 @@ export class Arguments {
   private item(head: number, lemma: string): Argument | null {
     const named = this.nameOf(head);
     const { origins, possessor, begin } = named;
-    // "Tungsten is ...": a common noun opening the sentence is written in lower case
     // "KN-23", "Su-35": a model number written onto the name is part of it, not a quantity
-    const t = this.g.tokens;
-    const model =
-      head + 2 < t.length &&
-      /^[-‐–]$/.test(t[head + 1]!.word) &&
-      t[head + 2]!.pos === "CD" &&
-      t[head]!.end === t[head + 1]!.start &&
-      t[head + 1]!.end === t[head + 2]!.start;
+    const model = this.g.hyphenJoins(head + 1) && this.g.pos(head + 2) === "CD";
     const written = model ? named.name + this.slice(head + 1, head + 3) : named.name;
+    // "Tungsten is ...": a common noun opening the sentence is written in lower case
     const name =
       begin === 0 && !this.g.isProper(begin) && /^\p{Lu}\p{Ll}/u.test(written)
         ? written[0]!.toLowerCase() + written.slice(1)

@@ -130,6 +130,18 @@ export class SentenceGraph {
     return false;
   }
 
+  /** token k is a hyphen written between two words with no space: "KN-23", "Shahed-136" */
+  hyphenJoins(k: number): boolean {
+    const t = this.tokens;
+    return (
+      k > 0 &&
+      k + 1 < t.length &&
+      /^[-‐–]$/.test(t[k]!.word) &&
+      t[k - 1]!.end === t[k]!.start &&
+      t[k]!.end === t[k + 1]!.start
+    );
+  }
+
   /** the governor in the basic tree */
   treeParent(d: number): number | undefined {
     const h = this.tokens[d]!.head;

@@ -191,16 +191,7 @@ export function findNames(g: SentenceGraph, text: string, ctx: NameContext, vote
     )
       i -= 2;
     // "Shahed-136", "Su-35": a word with a model number written onto it names a product, not a party
-    const hy = tokens[j + 1];
-    const num = tokens[j + 2];
-    if (
-      hy &&
-      num &&
-      /^[-‐–]$/.test(hy.word) &&
-      /^\d/.test(num.word) &&
-      hy.start === tokens[j]!.end &&
-      num.start === hy.end
-    ) {
+    if (g.hyphenJoins(j + 1) && /^\d/.test(g.word(j + 2))) {
       i = j;
       continue;
     }

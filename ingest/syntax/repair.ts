@@ -493,13 +493,7 @@ function coordinatedVerbsReadAsCompounds(s: ParsedSentence, isFrameVerb: (lemma:
 function modifiersReadAsHeads(s: ParsedSentence, isFrameVerb: (lemma: string) => boolean): ParsedSentence {
   for (let h = 0; h + 1 < s.tokens.length; h++) {
     // the next noun, past a model number written onto the word ("Shahed-131 drones")
-    let o = h + 1;
-    while (
-      o < s.tokens.length - 1 &&
-      /^(HYPH|CD)$/.test(s.tokens[o]!.pos) &&
-      s.tokens[o]!.start === s.tokens[o - 1]!.end
-    )
-      o++;
+    const o = pastModelNumber(s, h);
     const pos = s.tokens[h]!.pos;
     if (
       !s.deps.some(([gov, rel, dep]) => gov === h && rel === "obj" && dep === o) ||
@@ -829,13 +823,7 @@ function nounModifiersReadAsVerbs(s: ParsedSentence): ParsedSentence {
     const capitalised = /^VB[DN]?$/.test(t.pos) && /^\p{Lu}/u.test(t.word);
     if (t.pos !== "VB" && !capitalised) continue;
     // the noun right after it, or after a model number written onto it ("Shahed-136 drones")
-    let noun = v + 1;
-    while (
-      noun < s.tokens.length &&
-      /^(HYPH|CD)$/.test(s.tokens[noun]!.pos) &&
-      s.tokens[noun]!.start === s.tokens[noun - 1]!.end
-    )
-      noun++;
+    const noun = pastModelNumber(s, v);
     if (noun >= s.tokens.length || !/^NNS?$/.test(s.tokens[noun]!.pos)) continue;
     const own = s.deps.filter(([gov]) => gov === v);
     if (!own.some(([, rel, dep]) => rel === "obj" && dep === noun)) continue;
@@ -935,12 +923,8 @@ function freeAdjunctsHungOnNouns(s: ParsedSentence): ParsedSentence {
     const inPhrase = s.deps.some(([gov, rel]) => gov === n && rel === "case");
     // a date takes no clause at all; a noun in a phrase none after a comma
     if (!isDate && !(inPhrase && s.tokens[before]!.word === ",")) continue;
-    // the nearest verb above the noun (a "verb" with a determiner is a noun tagged wrong)
-    const isVerb = (k: number) =>
-      s.tokens[k]!.pos.startsWith("VB") && !s.deps.some(([gov, rel]) => gov === k && rel === "det");
-    let verb = s.tokens[n]!.head;
-    for (let depth = 0; verb >= 0 && !isVerb(verb) && depth < 6; depth++) verb = s.tokens[verb]!.head;
-    if (verb < 0 || !isVerb(verb)) continue;
+    const verb = nearestVerbAbove(s, s.tokens[n]!.head);
+    if (verb < 0) continue;
     const obj = s.deps.find(([gov, rel]) => gov === v && rel === "obj")?.[2];
     const listed =
       isDate && obj !== undefined ? s.deps.filter(([gov, rel, dep]) => gov === n && rel === "appos" && dep > obj) : [];
@@ -974,10 +958,7 @@ function gerundsReadAsAdjectives(s: ParsedSentence): ParsedSentence {
     const up = s.deps.find(([gov, rel, dep]) => dep === n && gov === s.tokens[n]!.head && rel === "dep");
     if (!up || up[0] > v) continue;
     if (s.deps.some(([gov, rel, dep]) => gov === n && dep < v && /^(det|nmod:poss|nummod|amod)$/.test(rel))) continue;
-    const isVerb = (k: number) =>
-      s.tokens[k]!.pos.startsWith("VB") && !s.deps.some(([gov, rel]) => gov === k && rel === "det");
-    let verb = up[0];
-    for (let depth = 0; verb >= 0 && !isVerb(verb) && depth < 6; depth++) verb = s.tokens[verb]!.head;
+    const verb = nearestVerbAbove(s, up[0]);
     if (verb < 0) continue;
     // the conjuncts' copies of the misread edge
     const conjuncts = new Set(s.deps.filter(([gov, rel]) => gov === n && rel.startsWith("conj")).map((e) => e[2]));
@@ -1380,6 +1361,23 @@ function participlesReadAsPrepositions(s: ParsedSentence): ParsedSentence {
     };
   }
   return s;
+}
+
+/** the nearest verb above token k ("a verb" with a determiner is a noun tagged wrong), or -1 */
+function nearestVerbAbove(s: ParsedSentence, k: number): number {
+  const isVerb = (x: number) =>
+    s.tokens[x]!.pos.startsWith("VB") && !s.deps.some(([gov, rel]) => gov === x && rel === "det");
+  let verb = k;
+  for (let depth = 0; verb >= 0 && !isVerb(verb) && depth < 6; depth++) verb = s.tokens[verb]!.head;
+  return verb >= 0 && isVerb(verb) ? verb : -1;
+}
+
+/** the first token after k past a model number written onto it ("Shahed-131 drones": "drones") */
+function pastModelNumber(s: ParsedSentence, k: number): number {
+  let o = k + 1;
+  while (o < s.tokens.length - 1 && /^(HYPH|CD)$/.test(s.tokens[o]!.pos) && s.tokens[o]!.start === s.tokens[o - 1]!.end)
+    o++;
+  return o;
 }
 
 function inSubtree(s: ParsedSentence, root: number, k: number): boolean {
